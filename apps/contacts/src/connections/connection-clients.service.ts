@@ -1,0 +1,58 @@
+import { MappingError, SecretBox } from '@app/common';
+import {
+  ExactClient,
+  ExactCountryHost,
+  StaticTokenProvider,
+  exactBaseUrl,
+} from '@app/exact-client';
+import { OdooRpc } from '@app/odoo-client';
+import { ConnectionEntity } from '@app/sync-queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { CONTACTS_CONFIG, ContactsConfig } from '../contacts.config';
+
+/** Odoo and Exact Online clients for a connection, reused while the connection is unchanged. */
+@Injectable()
+export class ConnectionClients {
+  private readonly secrets: SecretBox;
+  private readonly tokens: StaticTokenProvider;
+  private readonly odooClients = new Map<string, { version: number; rpc: OdooRpc }>();
+
+  constructor(@Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig) {
+    this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
+    this.tokens = new StaticTokenProvider(config.EXACT_ACCESS_TOKEN);
+  }
+
+  odoo(connection: ConnectionEntity): OdooRpc {
+    const version = connection.updatedAt.getTime();
+    const cached = this.odooClients.get(connection.id);
+    if (cached?.version === version) return cached.rpc;
+    const rpc = new OdooRpc({
+      url: connection.odooUrl,
+      db: connection.odooDb,
+      login: connection.odooLogin,
+      secret: this.secrets.decrypt(connection.odooSecret, connection.id),
+      companyId: connection.odooCompanyId,
+      timeoutMs: this.config.ODOO_TIMEOUT_MS,
+    });
+    this.odooClients.set(connection.id, { version, rpc });
+    return rpc;
+  }
+
+  exact(connection: ConnectionEntity): ExactClient {
+    if (connection.exactDivision === null) {
+      throw new MappingError(
+        `connection '${connection.name}' has no Exact Online division pinned yet`,
+      );
+    }
+    return new ExactClient({
+      baseUrl: exactBaseUrl(
+        connection.exactCountry as ExactCountryHost,
+        this.config.EXACT_BASE_URL,
+      ),
+      division: connection.exactDivision,
+      connectionId: connection.id,
+      tokens: this.tokens,
+      timeoutMs: this.config.EXACT_TIMEOUT_MS,
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ENTITY_SETS } from '../exact/exact-entity-sets';
+import { ExactRateLimiter } from '../exact/exact-rate-limiter.service';
+import { ExactStore } from '../exact/exact-store.service';
+import { OdooOrm } from '../odoo/odoo-orm.service';
+import { CallLog } from './call-log.service';
+import { FaultInjector } from './fault-injector.service';
+import type { FaultRule } from './fault-injector.service';
+import { SandboxClock } from './sandbox-clock';
+
+/** Inspection and control of the simulators (not part of Exact's or Odoo's API). */
+@Controller('_sandbox')
+export class SandboxControlController {
+  constructor(
+    private readonly calls: CallLog,
+    private readonly faults: FaultInjector,
+    private readonly clock: SandboxClock,
+    private readonly exact: ExactStore,
+    private readonly limiter: ExactRateLimiter,
+    private readonly odoo: OdooOrm,
+  ) {}
+
+  /** Back to the seed data, no faults, an empty call log, the real clock, default limits. */
+  @Post('reset')
+  @HttpCode(200)
+  reset(@Body() body: { odooVersion?: number } = {}) {
+    if (
+      body.odooVersion !== undefined &&
+      !(Number.isInteger(body.odooVersion) && body.odooVersion >= 13 && body.odooVersion <= 17)
+    ) {
+      throw new BadRequestException('odooVersion must be 13, 14, 15, 16 or 17');
+    }
+    this.calls.clear();
+    this.faults.clear();
+    this.clock.reset();
+    this.exact.clear();
+    this.limiter.reset();
+    this.odoo.reset(body.odooVersion);
+    return { ok: true, odooVersion: this.odoo.version };
+  }
+
+  @Get('calls')
+  listCalls(@Query('system') system?: string, @Query('division') division?: string) {
+    return this.calls.list({ system, division: division ? Number(division) : undefined });
+  }
+
+  @Delete('calls')
+  clearCalls() {
+    this.calls.clear();
+    return { ok: true };
+  }
+
+  @Post('faults')
+  addFault(@Body() rule: FaultRule) {
+    if (rule?.system !== 'exact' && rule?.system !== 'odoo')
+      throw new BadRequestException("system must be 'exact' or 'odoo'");
+    return this.faults.add(rule);
+  }
+
+  @Get('faults')
+  listFaults() {
+    return this.faults.list();
+  }
+
+  @Delete('faults')
+  clearFaults() {
+    this.faults.clear();
+    return { ok: true };
+  }
+
+  @Post('clock')
+  @HttpCode(200)
+  moveClock(@Body() body: { advanceMs?: number; now?: string }) {
+    if (typeof body.advanceMs === 'number') this.clock.advance(body.advanceMs);
+    else if (body.now) this.clock.set(new Date(body.now));
+    else throw new BadRequestException('give advanceMs or now');
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Post('exact/limits')
+  @HttpCode(200)
+  setLimits(@Body() body: { minutely?: number; daily?: number }) {
+    this.limiter.setLimits(body);
+    return { ok: true };
+  }
+
+  /** Stored records of an Exact entity set, e.g. GET /_sandbox/exact/1001/crm/Accounts. */
+  @Get('exact/:division/:service/:entity')
+  exactRecords(
+    @Param('division') division: string,
+    @Param('service') service: string,
+    @Param('entity') entity: string,
+  ) {
+    const set = ENTITY_SETS.find((candidate) => candidate.path === `${service}/${entity}`);
+    if (!set) throw new BadRequestException(`unknown entity set ${service}/${entity}`);
+    return this.exact.all(Number(division), set);
+  }
+
+  /** Stored records of an Odoo model, archived ones included. */
+  @Get('odoo/:model')
+  odooRecords(@Param('model') model: string) {
+    return this.odoo.all(model);
+  }
+}

@@ -1,0 +1,40 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CallLog } from './control/call-log.service';
+import { FaultInjector } from './control/fault-injector.service';
+import { SandboxClock } from './control/sandbox-clock';
+import { SandboxControlController } from './control/sandbox-control.controller';
+import { SandboxTrafficMiddleware } from './control/sandbox-traffic.middleware';
+import { ExactApiController } from './exact/exact-api.controller';
+import { ExactApi } from './exact/exact-api.service';
+import { ExactRateLimiter } from './exact/exact-rate-limiter.service';
+import { ExactStore } from './exact/exact-store.service';
+import { OdooOrm } from './odoo/odoo-orm.service';
+import { OdooRpcController } from './odoo/odoo-rpc.controller';
+import { OdooRpc } from './odoo/odoo-rpc.service';
+import { SANDBOX_CONFIG, SandboxConfig } from './sandbox.config';
+
+/** The Exact Online and Odoo simulators, with fault injection and inspection. */
+@Module({})
+export class SandboxModule implements NestModule {
+  static register(config: SandboxConfig) {
+    return {
+      module: SandboxModule,
+      controllers: [SandboxControlController, ExactApiController, OdooRpcController],
+      providers: [
+        { provide: SANDBOX_CONFIG, useValue: config },
+        SandboxClock,
+        CallLog,
+        FaultInjector,
+        ExactStore,
+        ExactRateLimiter,
+        ExactApi,
+        OdooOrm,
+        OdooRpc,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SandboxTrafficMiddleware).forRoutes(ExactApiController, OdooRpcController);
+  }
+}

@@ -1,0 +1,21 @@
+/** The public event contract: CloudEvent `type` values Odoo emits (and the routing keys they use). */
+export const ODOO_EVENT_TYPES = {
+  partnerCreated: 'odoo.res.partner.created',
+  partnerUpdated: 'odoo.res.partner.updated',
+  partnerArchived: 'odoo.res.partner.archived',
+  movePosted: 'odoo.account.move.posted',
+  moveUpdated: 'odoo.account.move.updated',
+  moveCancelled: 'odoo.account.move.cancelled',
+} as const;
+
+export type OdooEventType = (typeof ODOO_EVENT_TYPES)[keyof typeof ODOO_EVENT_TYPES];
+
+export const ALL_ODOO_EVENT_TYPES: readonly OdooEventType[] = Object.values(ODOO_EVENT_TYPES);
+
+/** Routing-key pattern for every partner event. */
+export const PARTNER_EVENTS_PATTERN = 'odoo.res.partner.*';
+
+/** The Odoo model an event type is about ('odoo.res.partner.updated' → 'res.partner'). */
+export function modelOfEventType(type: OdooEventType): string {
+  return type.split('.').slice(1, -1).join('.');
+}

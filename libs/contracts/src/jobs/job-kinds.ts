@@ -1,0 +1,10 @@
+/**
+ * Sync job kinds. The part before the first dot says which service runs them (its queue is bound
+ * to `sync.job.ready.<prefix>.#`).
+ */
+export const JOB_KINDS = {
+  /** Create or update the Exact account of an Odoo partner. */
+  contactSync: 'contact.sync',
+} as const;
+
+export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

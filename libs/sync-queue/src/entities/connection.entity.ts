@@ -1,0 +1,73 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const CONNECTION_STATUSES = [
+  'draft',
+  'authorized',
+  'ready',
+  'reauthorization_required',
+  'error',
+] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export const EXACT_COUNTRIES = ['nl', 'be', 'de', 'co.uk', 'com', 'fr', 'es'] as const;
+export type ExactCountry = (typeof EXACT_COUNTRIES)[number];
+
+export interface ConnectionFeatures {
+  contacts: boolean;
+  sales: boolean;
+  purchases: boolean;
+  payments: boolean;
+}
+
+/** One Odoo database + company ⇄ one Exact Online country host + division. */
+@Entity('connection')
+export class ConnectionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'odoo_url', type: 'text' })
+  odooUrl: string;
+
+  @Column({ name: 'odoo_db', type: 'text' })
+  odooDb: string;
+
+  @Column({ name: 'odoo_login', type: 'text' })
+  odooLogin: string;
+
+  /** API key (14+) or password (13), encrypted with the connection id as associated data. */
+  @Column({ name: 'odoo_secret', type: 'text' })
+  odooSecret: string;
+
+  @Column({ name: 'odoo_company_id', type: 'integer' })
+  odooCompanyId: number;
+
+  @Column({ name: 'exact_country', type: 'text' })
+  exactCountry: ExactCountry;
+
+  @Column({ name: 'exact_division', type: 'integer', nullable: true })
+  exactDivision: number | null;
+
+  @Column({ type: 'jsonb' })
+  features: ConnectionFeatures;
+
+  @Column({ type: 'text' })
+  status: ConnectionStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
