@@ -13,6 +13,11 @@ export class SandboxClient {
     return this.control('POST', '/_sandbox/faults', rule) as Promise<{ id: number }>;
   }
 
+  /** Per-division Exact budgets (per calendar minute and per day). */
+  async setExactLimits(limits: { minutely?: number; daily?: number }): Promise<void> {
+    await this.control('POST', '/_sandbox/exact/limits', limits);
+  }
+
   async clearFaults(): Promise<void> {
     await this.control('DELETE', '/_sandbox/faults');
   }

@@ -65,8 +65,9 @@ export class SyncJobsService {
   async retry(id: string): Promise<SyncJobView> {
     const outcome = await this.queue.retry(id);
     assertAccepted(outcome);
+    const pending = await this.view(id);
     await this.notifier.jobsReady([outcome]);
-    return this.view(id);
+    return pending;
   }
 
   async retryMatching(filter: SyncJobFilterDto): Promise<{ count: number }> {

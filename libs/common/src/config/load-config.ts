@@ -9,7 +9,8 @@ export class ConfigError extends Error {
 /**
  * Reads a config class from environment variables. Each property of the class is named exactly like
  * its variable (DATABASE_URL, …) and carries `@Expose()` plus class-validator rules; a property
- * initializer is the default. The first problem becomes a ConfigError naming the variable.
+ * initializer is the default. Problems become one ConfigError line naming every bad variable, so
+ * an operator can fix them all at once.
  */
 export function loadConfig<T extends object>(
   schema: ClassConstructor<T>,
@@ -22,7 +23,7 @@ export function loadConfig<T extends object>(
   });
   const errors = validateSync(config, { stopAtFirstError: true });
   if (errors.length > 0) {
-    throw new ConfigError(describe(errors[0], present));
+    throw new ConfigError(errors.map((error) => describe(error, present)).join('; '));
   }
   return config;
 }
