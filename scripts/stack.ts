@@ -47,6 +47,8 @@ export function freePort(): Promise<number> {
 
 export interface StartOptions {
   env: Record<string, string>;
+  /** Listen here instead of on a free port. */
+  port?: number;
   /** Print the app's output as it comes (the demo); tests keep it for failures only. */
   echo?: boolean;
   readyTimeoutMs?: number;
@@ -57,7 +59,7 @@ export interface StartOptions {
  * services (database and broker up), the control API answers for the sandbox.
  */
 export async function startApp(name: AppName, options: StartOptions): Promise<RunningApp> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const portVariable = name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT';
   let output = '';
   const child = spawn(process.execPath, [appEntry(name)], {

@@ -48,18 +48,34 @@ export interface TestVhost {
   delete(): Promise<void>;
 }
 
+/**
+ * How to run rabbitmqctl: on this machine directly; with RabbitMQ in Docker, for example
+ * TEST_RABBITMQCTL="docker compose exec -T rabbitmq rabbitmqctl".
+ */
+const RABBITMQCTL = (process.env.TEST_RABBITMQCTL ?? 'rabbitmqctl').split(' ');
+const rabbitmqctl = (...args: string[]) =>
+  run(RABBITMQCTL[0], [...RABBITMQCTL.slice(1), '-q', ...args]);
+
 /** A RabbitMQ virtual host of its own, so exchanges and queues of two runs never meet. */
 export async function createTestVhost(): Promise<TestVhost> {
   const name = uniqueName('connector_test');
-  await run('rabbitmqctl', ['-q', 'add_vhost', name]);
-  await run('rabbitmqctl', ['-q', 'set_permissions', '-p', name, 'guest', '.*', '.*', '.*']);
   const url = new URL(TEST_RABBITMQ_URL);
+  await rabbitmqctl('add_vhost', name);
+  await rabbitmqctl(
+    'set_permissions',
+    '-p',
+    name,
+    decodeURIComponent(url.username) || 'guest',
+    '.*',
+    '.*',
+    '.*',
+  );
   url.pathname = `/${encodeURIComponent(name)}`;
   return {
     url: url.toString(),
     name,
     async delete() {
-      await run('rabbitmqctl', ['-q', 'delete_vhost', name]);
+      await rabbitmqctl('delete_vhost', name);
     },
   };
 }

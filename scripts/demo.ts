@@ -1,0 +1,182 @@
+import { SecretBox, createLogger, runProcess } from '@app/common';
+import { ODOO_EVENT_TYPES } from '@app/contracts';
+import {
+  ConnectionDirectory,
+  ConnectionEntity,
+  connectorDataSourceOptions,
+  runMigrations,
+} from '@app/sync-queue';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { GatewayClient, SyncJob } from './gateway-client';
+import { odooCloudEvent, publishOdooEvent } from './odoo-event-publisher';
+import { SandboxClient } from './sandbox-client';
+import { RunningApp, startApp, waitFor } from './stack';
+
+const DEMO_CONNECTION = 'Demo (sandbox)';
+const SANDBOX_EXACT_TOKEN = 'sandbox-exact-token';
+const DIVISION = 1001;
+
+/**
+ * `npm run demo`: migrations, the sandbox and every service started against local PostgreSQL and
+ * RabbitMQ, one partner synced from the simulated Odoo to the simulated Exact Online (created,
+ * then updated, then a no-op), and the gateway left running until Ctrl+C.
+ */
+runProcess('demo', async () => {
+  const log = createLogger('demo', 'log');
+  const databaseUrl =
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/connector_demo';
+  const rabbitmqUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
+  const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
+  const adminKey = process.env.ADMIN_API_KEYS?.split(',')[0]?.trim() || 'demo-admin-key-change-me';
+  const encryptionKey = process.env.TOKEN_ENCRYPTION_KEY ?? randomBytes(32).toString('base64');
+  const running: RunningApp[] = [];
+  const stopAll = async () => {
+    await Promise.all(running.map((app) => app.stop()));
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  try {
+    await ensureDatabase(databaseUrl);
+    const applied = await runMigrations(databaseUrl);
+    log.log(
+      `database ${new URL(databaseUrl).pathname.slice(1)} ready (${applied.length} migration(s) applied)`,
+    );
+
+    const sandbox = await startApp('sandbox', {
+      port: sandboxPort,
+      env: { LOG_LEVEL: 'warn', SANDBOX_EXACT_ACCESS_TOKENS: SANDBOX_EXACT_TOKEN },
+    });
+    running.push(sandbox);
+    log.log(
+      `sandbox: Exact Online simulator at ${sandbox.url}/api/v1, Odoo 17 simulator at ${sandbox.url}/jsonrpc`,
+    );
+
+    const env = {
+      DATABASE_URL: databaseUrl,
+      RABBITMQ_URL: rabbitmqUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      TOKEN_ENCRYPTION_KEY: encryptionKey,
+      EXACT_BASE_URL: sandbox.url,
+      EXACT_ACCESS_TOKEN: SANDBOX_EXACT_TOKEN,
+      ADMIN_API_KEYS: adminKey,
+    };
+    const gateway = await startApp('gateway', { env, port: gatewayPort, echo: true });
+    running.push(gateway);
+    for (const service of ['auth', 'contacts', 'invoices', 'payments'] as const) {
+      running.push(await startApp(service, { env, echo: true }));
+    }
+    log.log(`services up: gateway on ${gateway.url}, auth, contacts, invoices, payments`);
+
+    const connection = await recreateDemoConnection(databaseUrl, sandbox.url, encryptionKey);
+    log.log(
+      `connection "${connection.name}": Odoo database demo, company 1 ⇄ Exact division ${DIVISION}`,
+    );
+
+    const odoo = new SandboxClient(sandbox.url);
+    const api = new GatewayClient(gateway.url, adminKey);
+    const [agrolait] = await odoo.odooCall<number[]>('res.partner', 'search', [
+      [['name', '=', 'Agrolait']],
+    ]);
+    const sync = async (step: string) => {
+      const before = (await odoo.calls('exact')).calls.length;
+      const event = odooCloudEvent({
+        type: ODOO_EVENT_TYPES.partnerUpdated,
+        db: 'demo',
+        companyId: 1,
+        model: 'res.partner',
+        resId: agrolait,
+      });
+      await publishOdooEvent(rabbitmqUrl, event);
+      const job = await waitFor(`the job of event ${event.id}`, async () => {
+        const [found] = await api
+          .jobs({ kind: 'contact.sync', q: `res.partner/${agrolait}` })
+          .then((jobs) => jobs.filter((j) => j.correlationId === event.id));
+        return found && ['done', 'dead'].includes(found.state) ? found : undefined;
+      });
+      const calls = (await odoo.calls('exact')).calls.length - before;
+      log.log(`${step}: job ${job.id} ${job.state}, ${describe(job)}, ${calls} Exact call(s)`);
+      return job;
+    };
+
+    log.log(
+      `publishing odoo.res.partner.updated for res.partner ${agrolait} (Agrolait) to odoo.events with plain AMQP`,
+    );
+    const created = await sync('1. first sync');
+    const [account] = (await odoo.exactRecords(DIVISION, 'crm/Accounts')).filter(
+      (a) => a.ID === created.result?.exactAccountId,
+    );
+    log.log(
+      `   Exact account ${String(account?.Code).trim()} "${account?.Name}", ${account?.AddressLine1}, ${account?.Postcode} ${account?.City}, VAT ${account?.VATNumber}`,
+    );
+
+    await odoo.odooCall('res.partner', 'write', [
+      [agrolait],
+      { city: 'Liège', zip: '4000', street: 'Rue de la Régence 58' },
+    ]);
+    log.log('changed the partner in Odoo (new address)');
+    await sync('2. after the change');
+    await sync('3. same data again');
+
+    log.log('demo complete');
+    log.log(`the gateway keeps running on ${gateway.url} — try:`);
+    log.log(`  curl -H 'Authorization: Bearer ${adminKey}' ${gateway.url}/api/sync-jobs`);
+    log.log(`  open ${gateway.url}/api/docs for the OpenAPI description`);
+    log.log('press Ctrl+C to stop every process');
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+});
+
+function describe(job: SyncJob): string {
+  if (job.state !== 'done') return `error: ${job.lastError}`;
+  return `${job.result?.action} (Exact account ${job.result?.exactAccountId})`;
+}
+
+/** Creates the demo database when PostgreSQL runs but the database does not exist yet. */
+async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const adminUrl = new URL(databaseUrl);
+  adminUrl.pathname = '/postgres';
+  const client = new Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The demo connection is made anew each run (its Odoo key is encrypted with this run's key). */
+async function recreateDemoConnection(
+  databaseUrl: string,
+  sandboxUrl: string,
+  encryptionKey: string,
+): Promise<ConnectionEntity> {
+  const db = new DataSource(connectorDataSourceOptions(databaseUrl, 1));
+  await db.initialize();
+  try {
+    await db.getRepository(ConnectionEntity).delete({ name: DEMO_CONNECTION });
+    return await new ConnectionDirectory(db.getRepository(ConnectionEntity)).create(
+      {
+        name: DEMO_CONNECTION,
+        odooUrl: sandboxUrl,
+        odooDb: 'demo',
+        odooLogin: 'admin',
+        odooSecret: 'sandbox-odoo-api-key',
+        odooCompanyId: 1,
+        exactCountry: 'be',
+        exactDivision: DIVISION,
+        status: 'ready',
+      },
+      new SecretBox(encryptionKey),
+    );
+  } finally {
+    await db.destroy();
+  }
+}
