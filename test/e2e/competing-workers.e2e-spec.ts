@@ -1,7 +1,12 @@
 import { ODOO_EVENT_TYPES } from '@app/contracts';
-import { odooCloudEvent, publishOdooEvent } from '../../scripts/odoo-event-publisher';
 import { waitFor } from '../../scripts/stack';
-import { E2eStack, SANDBOX_DIVISION, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  createPartner,
+  publishPartnerEvent,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 /** Two contacts processes on one queue share the work, and no job runs twice. */
 describe('two contacts processes', () => {
@@ -32,32 +37,16 @@ describe('two contacts processes', () => {
     const ids: number[] = [];
     for (let i = 1; i <= PARTNERS; i++) {
       ids.push(
-        await stack.sandboxClient.odooCall<number>('res.partner', 'create', [
-          {
-            name: `Load Customer ${i}`,
-            is_company: true,
-            vat: `BE0${String(100000000 + i)}`,
-            zip: '1000',
-            city: 'Brussels',
-            customer_rank: 1,
-            company_id: 1,
-          },
-        ]),
+        await createPartner(stack.sandboxClient, {
+          name: `Load Customer ${i}`,
+          vat: `BE0${String(100000000 + i)}`,
+          zip: '1000',
+          city: 'Brussels',
+        }),
       );
     }
     await Promise.all(
-      ids.map((id) =>
-        publishOdooEvent(
-          stack.vhost.url,
-          odooCloudEvent({
-            type: ODOO_EVENT_TYPES.partnerCreated,
-            db: 'demo',
-            companyId: 1,
-            model: 'res.partner',
-            resId: id,
-          }),
-        ),
-      ),
+      ids.map((id) => publishPartnerEvent(stack, id, { type: ODOO_EVENT_TYPES.partnerCreated })),
     );
 
     await waitFor(

@@ -1,13 +1,15 @@
 import { ODOO_EVENT_TYPES } from '@app/contracts';
-import {
-  odooCloudEvent,
-  publishOdooEvent,
-  publishToOdooEvents,
-} from '../../scripts/odoo-event-publisher';
+import { publishToOdooEvents } from '../../scripts/odoo-event-publisher';
 import { SyncJob } from '../../scripts/gateway-client';
 import { waitFor } from '../../scripts/stack';
 import { queueDepth } from '../support/amqp-inspection';
-import { E2eStack, SANDBOX_DIVISION, partnerId, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  partnerId,
+  publishPartnerEvent,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 /**
  * The first real flow, every app its own process: a plain AMQP client publishes an Odoo partner
@@ -27,8 +29,6 @@ describe('partner event → Exact Online account', () => {
     await stack?.stop();
   });
 
-  const partnerEvent = (resId: number, type: string = ODOO_EVENT_TYPES.partnerUpdated) =>
-    odooCloudEvent({ type, db: 'demo', companyId: 1, model: 'res.partner', resId });
   const jobsOf = async (id: number) =>
     (await stack.gatewayClient.jobs({ kind: 'contact.sync', q: `res.partner/${id}` })).filter(
       (job) => job.sourceRef === `res.partner/${id}`,
@@ -46,8 +46,7 @@ describe('partner event → Exact Online account', () => {
 
   it('creates the account in Exact, stores the link and shows the job done', async () => {
     const agrolait = await partnerId(stack.sandboxClient, 'Agrolait');
-    const event = partnerEvent(agrolait);
-    await publishOdooEvent(stack.vhost.url, event);
+    const event = await publishPartnerEvent(stack, agrolait);
 
     const job = await waitForJob('the Agrolait job to be done', agrolait, (jobs) =>
       jobs.find((j) => j.state === 'done'),
@@ -99,23 +98,14 @@ describe('partner event → Exact Online account', () => {
       [`res.partner/${agrolait}`],
     );
     const callsBefore = await exactCallCount();
-    await publishOdooEvent(stack.vhost.url, {
-      ...partnerEvent(agrolait),
-      id: first.correlation_id,
-    });
+    await publishPartnerEvent(stack, agrolait, { id: first.correlation_id });
 
     // A later event on the same queue tells us the duplicate has been consumed.
     const azure = await partnerId(stack.sandboxClient, 'Azure Interior');
-    await publishOdooEvent(
-      stack.vhost.url,
-      odooCloudEvent({
-        type: ODOO_EVENT_TYPES.partnerCreated,
-        db: 'demo',
-        companyId: null,
-        model: 'res.partner',
-        resId: azure,
-      }),
-    );
+    await publishPartnerEvent(stack, azure, {
+      type: ODOO_EVENT_TYPES.partnerCreated,
+      companyId: null,
+    });
     await waitForJob('the sentinel job to be done', azure, (jobs) =>
       jobs.find((j) => j.state === 'done'),
     );
@@ -136,7 +126,7 @@ describe('partner event → Exact Online account', () => {
   it('makes no Exact call for a new event about a partner that did not change', async () => {
     const agrolait = await partnerId(stack.sandboxClient, 'Agrolait');
     const callsBefore = await exactCallCount();
-    await publishOdooEvent(stack.vhost.url, partnerEvent(agrolait));
+    await publishPartnerEvent(stack, agrolait);
     const job = await waitForJob('a second Agrolait job to be done', agrolait, (jobs) =>
       jobs.length === 2 && jobs[0].state === 'done' ? jobs[0] : undefined,
     );
@@ -150,7 +140,7 @@ describe('partner event → Exact Online account', () => {
       [agrolait],
       { city: 'Liège', zip: '4000' },
     ]);
-    await publishOdooEvent(stack.vhost.url, partnerEvent(agrolait));
+    await publishPartnerEvent(stack, agrolait);
     const job = await waitForJob('a third Agrolait job to be done', agrolait, (jobs) =>
       jobs.length === 3 && jobs[0].state === 'done' ? jobs[0] : undefined,
     );
@@ -168,7 +158,7 @@ describe('partner event → Exact Online account', () => {
       path: 'crm/Accounts',
       status: 500,
     });
-    await publishOdooEvent(stack.vhost.url, partnerEvent(deco));
+    await publishPartnerEvent(stack, deco);
 
     const dead = await waitForJob('the Deco Addict job to use up its attempts', deco, (jobs) =>
       jobs.find((j) => j.state === 'dead'),
@@ -238,17 +228,9 @@ describe('partner event → Exact Online account', () => {
     });
     expect(await queueDepth(stack.vhost.url, 'contacts.dead-letter')).toBe(2);
 
-    const wood = await partnerId(stack.sandboxClient, 'Azure Interior');
-    await publishOdooEvent(
-      stack.vhost.url,
-      odooCloudEvent({
-        type: ODOO_EVENT_TYPES.partnerUpdated,
-        db: 'demo',
-        model: 'res.partner',
-        resId: wood,
-      }),
-    );
-    const job = await waitForJob('a job after the malformed messages', wood, (jobs) =>
+    const azure = await partnerId(stack.sandboxClient, 'Azure Interior');
+    await publishPartnerEvent(stack, azure, { companyId: null });
+    const job = await waitForJob('a job after the malformed messages', azure, (jobs) =>
       jobs.length === 2 && jobs[0].state === 'done' ? jobs[0] : undefined,
     );
     expect(job.state).toBe('done');

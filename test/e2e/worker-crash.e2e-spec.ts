@@ -1,7 +1,12 @@
 import { ODOO_EVENT_TYPES } from '@app/contracts';
-import { odooCloudEvent, publishOdooEvent } from '../../scripts/odoo-event-publisher';
 import { waitFor } from '../../scripts/stack';
-import { E2eStack, SANDBOX_DIVISION, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  createPartner,
+  publishPartnerEvent,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 /**
  * A contacts process killed with SIGKILL in the middle of a job loses nothing: the job's lease runs
@@ -20,17 +25,12 @@ describe('a contacts process killed mid-job', () => {
   });
 
   it('is rescued after its lease and the job ends done once, with one account', async () => {
-    const id = await stack.sandboxClient.odooCall<number>('res.partner', 'create', [
-      {
-        name: 'Crash Test Dummies NV',
-        is_company: true,
-        vat: 'BE0999999999',
-        zip: '2000',
-        city: 'Antwerpen',
-        customer_rank: 1,
-        company_id: 1,
-      },
-    ]);
+    const id = await createPartner(stack.sandboxClient, {
+      name: 'Crash Test Dummies NV',
+      vat: 'BE0999999999',
+      zip: '2000',
+      city: 'Antwerpen',
+    });
     // Exact takes 1.5 s to answer the create: the process is killed while it waits.
     await stack.sandboxClient.addFault({
       system: 'exact',
@@ -39,16 +39,7 @@ describe('a contacts process killed mid-job', () => {
       latencyMs: 1500,
       times: 1,
     });
-    await publishOdooEvent(
-      stack.vhost.url,
-      odooCloudEvent({
-        type: ODOO_EVENT_TYPES.partnerCreated,
-        db: 'demo',
-        companyId: 1,
-        model: 'res.partner',
-        resId: id,
-      }),
-    );
+    await publishPartnerEvent(stack, id, { type: ODOO_EVENT_TYPES.partnerCreated });
 
     const running = await waitFor('the job to be running', async () => {
       const [job] = await stack.db.query(

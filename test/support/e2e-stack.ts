@@ -1,8 +1,10 @@
 import { SecretBox } from '@app/common';
+import { ODOO_EVENT_TYPES } from '@app/contracts';
 import { ConnectionDirectory, ConnectionEntity, connectorDataSourceOptions } from '@app/sync-queue';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GatewayClient } from '../../scripts/gateway-client';
+import { odooCloudEvent, publishOdooEvent } from '../../scripts/odoo-event-publisher';
 import { SandboxClient } from '../../scripts/sandbox-client';
 import { RunningApp, startApp } from '../../scripts/stack';
 import { TestDatabase, TestVhost, createTestDatabase, createTestVhost } from './infrastructure';
@@ -118,4 +120,32 @@ export async function partnerId(sandbox: SandboxClient, name: string): Promise<n
   const ids = await sandbox.odooCall<number[]>('res.partner', 'search', [[['name', '=', name]]]);
   if (ids.length !== 1) throw new Error(`expected one partner named ${name}, found ${ids.length}`);
   return ids[0];
+}
+
+/** Creates a company partner in the sandbox Odoo (company 1 unless given). */
+export async function createPartner(
+  sandbox: SandboxClient,
+  values: Record<string, unknown>,
+): Promise<number> {
+  return sandbox.odooCall<number>('res.partner', 'create', [
+    { is_company: true, customer_rank: 1, company_id: 1, ...values },
+  ]);
+}
+
+/** Publishes a partner event of the sandbox Odoo's database, as the Odoo addon does; answers the event. */
+export async function publishPartnerEvent(
+  stack: E2eStack,
+  resId: number,
+  options: { type?: string; companyId?: number | null; id?: string } = {},
+): Promise<ReturnType<typeof odooCloudEvent>> {
+  const event = odooCloudEvent({
+    type: options.type ?? ODOO_EVENT_TYPES.partnerUpdated,
+    db: 'demo',
+    companyId: options.companyId === undefined ? 1 : options.companyId,
+    model: 'res.partner',
+    resId,
+    id: options.id,
+  });
+  await publishOdooEvent(stack.vhost.url, event);
+  return event;
 }

@@ -1,18 +1,11 @@
-import { ServiceConfig } from '@app/common';
+import { ServiceConfig, commaSeparated } from '@app/common';
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class GatewayConfig extends ServiceConfig {
   /** Comma-separated admin API keys; requests to /api must carry one as `Authorization: Bearer <key>`. */
   @Expose()
-  @Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((key) => key.trim())
-          .filter(Boolean)
-      : value,
-  )
+  @Transform(commaSeparated)
   @ArrayMinSize(1, { message: 'must list at least one key' })
   @IsString({ each: true })
   @MinLength(16, { each: true, message: 'each key must be at least 16 characters' })

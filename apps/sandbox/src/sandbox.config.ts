@@ -1,15 +1,7 @@
-import { LOG_LEVELS } from '@app/common';
+import { LOG_LEVELS, commaSeparated, commaSeparatedNumbers } from '@app/common';
 import type { LogLevelName } from '@app/common';
 import { Expose, Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
-
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : value;
 
 /** The simulators' settings; every value has a default so `node sandbox` just runs. */
 export class SandboxConfig {
@@ -26,15 +18,13 @@ export class SandboxConfig {
 
   /** Bearer tokens the Exact simulator accepts without an OAuth flow (the demo's EXACT_ACCESS_TOKEN). */
   @Expose()
-  @Transform(toList)
+  @Transform(commaSeparated)
   @IsString({ each: true })
   SANDBOX_EXACT_ACCESS_TOKENS: string[] = ['sandbox-exact-token'];
 
   /** Divisions (administrations) the simulated Exact user can reach. */
   @Expose()
-  @Transform(({ value }) =>
-    typeof value === 'string' ? value.split(',').map((v) => Number(v.trim())) : value,
-  )
+  @Transform(commaSeparatedNumbers)
   @ArrayMinSize(1)
   @IsInt({ each: true })
   SANDBOX_EXACT_DIVISIONS: number[] = [1001, 2002];

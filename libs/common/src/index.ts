@@ -9,3 +9,4 @@ export * from './logging/logger';
 export * from './remote-calls/remote-call-log';
 export * from './health/health.controller';
 export * from './health/broker-status';
+export * from './config/transforms';

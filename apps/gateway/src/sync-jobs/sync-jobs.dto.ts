@@ -1,3 +1,4 @@
+import { commaSeparated } from '@app/common';
 import { JOB_STATES, JobState } from '@app/sync-queue';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -13,14 +14,6 @@ import {
   Min,
 } from 'class-validator';
 
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : value;
-
 /** Filters shared by the listing and the bulk retry. */
 export class SyncJobFilterDto {
   @ApiPropertyOptional({
@@ -30,7 +23,7 @@ export class SyncJobFilterDto {
     isArray: true,
   })
   @IsOptional()
-  @Transform(toList)
+  @Transform(commaSeparated)
   @IsIn(JOB_STATES, { each: true })
   state?: JobState[];
 

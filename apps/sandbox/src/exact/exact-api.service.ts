@@ -102,12 +102,7 @@ export class ExactApi {
     request: ExactRequest,
   ): ExactAnswer {
     const record = this.store.find(division, set, key);
-    if (!record)
-      return {
-        status: 404,
-        headers: {},
-        body: odataError(`${set.type} with key '${key}' was not found.`),
-      };
+    if (!record) return notFound(set, key);
     return {
       status: 200,
       headers: {},
@@ -180,12 +175,7 @@ export class ExactApi {
     body: unknown,
   ): ExactAnswer {
     const record = this.store.find(division, set, key);
-    if (!record)
-      return {
-        status: 404,
-        headers: {},
-        body: odataError(`${set.type} with key '${key}' was not found.`),
-      };
+    if (!record) return notFound(set, key);
     const values = this.validateBody(set, body);
     if ('error' in values) return values.error;
     const account = this.accountRules(division, set, values.ok, record);
@@ -196,12 +186,7 @@ export class ExactApi {
 
   private remove(division: number, set: EntitySetDefinition, key: string): ExactAnswer {
     const record = this.store.find(division, set, key);
-    if (!record)
-      return {
-        status: 404,
-        headers: {},
-        body: odataError(`${set.type} with key '${key}' was not found.`),
-      };
+    if (!record) return notFound(set, key);
     this.store.remove(division, set, record);
     return { status: 204, headers: {} };
   }
@@ -355,6 +340,14 @@ function nextLink(
 
 export function odataError(message: string) {
   return { error: { code: '', message: { lang: '', value: message } } };
+}
+
+function notFound(set: EntitySetDefinition, key: string): ExactAnswer {
+  return {
+    status: 404,
+    headers: {},
+    body: odataError(`${set.type} with key '${key}' was not found.`),
+  };
 }
 
 function badRequest(message: string): ExactAnswer {

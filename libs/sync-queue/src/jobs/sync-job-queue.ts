@@ -1,4 +1,5 @@
-import type { ClassifiedFailure, RemoteCall } from '@app/common';
+import type { ClassifiedFailure, ErrorClass, RemoteCall } from '@app/common';
+import type { RejectedMessage } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -355,15 +356,9 @@ export class SyncJobQueue {
   }
 
   /** Records a message a service could not process as a dead job an operator can find. */
-  async recordRejectedMessage(rejected: {
-    queue: string;
-    exchange: string;
-    routingKey: string;
-    messageId?: string;
-    reason: string;
-    body: string;
-    errorClass: ClassifiedFailure['errorClass'];
-  }): Promise<string> {
+  async recordRejectedMessage(
+    rejected: RejectedMessage & { errorClass: ErrorClass },
+  ): Promise<string> {
     const reference = `${rejected.exchange || '(default exchange)'}/${rejected.routingKey}`;
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO sync_job (kind, direction, source_ref, dedup_key, state, attempts, max_attempts, next_run_at,
