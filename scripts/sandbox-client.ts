@@ -28,7 +28,7 @@ export class SandboxClient {
       path: string;
       status: number;
       division: number | null;
-      rpc: string | null;
+      operation: string | null;
     }[];
     counts: Record<string, number>;
   }> {

@@ -1,6 +1,7 @@
 import { createLogger } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SandboxConfig } from './sandbox.config';
 import { SandboxModule } from './sandbox.module';
 

@@ -1,7 +1,17 @@
 import { LOG_LEVELS, commaSeparated, commaSeparatedNumbers } from '@app/common';
 import type { LogLevelName } from '@app/common';
 import { Expose, Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** The simulators' settings; every value has a default so `node sandbox` just runs. */
 export class SandboxConfig {
@@ -40,6 +50,56 @@ export class SandboxConfig {
   @IsInt()
   @Min(1)
   SANDBOX_EXACT_DAILY_LIMIT: number = 5000;
+
+  /** The app registered in the (simulated) Exact App Center. */
+  @Expose()
+  @IsString()
+  @IsNotEmpty()
+  SANDBOX_EXACT_CLIENT_ID: string = 'sandbox-client-id';
+
+  @Expose()
+  @IsString()
+  @IsNotEmpty()
+  SANDBOX_EXACT_CLIENT_SECRET: string = 'sandbox-client-secret';
+
+  /** Signs webhook deliveries (HashCode). */
+  @Expose()
+  @IsString()
+  @IsNotEmpty()
+  SANDBOX_EXACT_WEBHOOK_SECRET: string = 'sandbox-webhook-secret';
+
+  /**
+   * When set, the authorize page is skipped: consent is given at once for this division. Otherwise
+   * the page asks which division to use.
+   */
+  @Expose()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  SANDBOX_EXACT_AUTO_CONSENT_DIVISION?: number;
+
+  /**
+   * Whether using a rotated ("old") refresh token also kills the current one, as the reference
+   * reports for real chains (a new consent is the only fix). UNCONFIRMED, hence a switch.
+   */
+  @Expose()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  SANDBOX_EXACT_OLD_TOKEN_REVOKES_CHAIN: boolean = true;
+
+  /** Length of the "minute" window in ms. 60,000 is Exact's; tests may shorten it. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SANDBOX_EXACT_MINUTE_MS: number = 60_000;
+
+  /** First webhook retry after this long, doubling per retry (Exact: 10 retries, 2^n, unit unknown). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  SANDBOX_EXACT_WEBHOOK_RETRY_MS: number = 1000;
 
   /** Odoo major version the simulator behaves as (13–17). */
   @Expose()

@@ -8,6 +8,10 @@ import { ExactApiController } from './exact/exact-api.controller';
 import { ExactApi } from './exact/exact-api.service';
 import { ExactRateLimiter } from './exact/exact-rate-limiter.service';
 import { ExactStore } from './exact/exact-store.service';
+import { ExactCashflow } from './exact/exact-cashflow.service';
+import { ExactOAuthController } from './exact/oauth/exact-oauth.controller';
+import { ExactOAuth } from './exact/oauth/exact-oauth.service';
+import { WebhookDispatcher } from './exact/webhooks/webhook-dispatcher.service';
 import { OdooOrm } from './odoo/odoo-orm.service';
 import { OdooRpcController } from './odoo/odoo-rpc.controller';
 import { OdooRpc } from './odoo/odoo-rpc.service';
@@ -19,7 +23,12 @@ export class SandboxModule implements NestModule {
   static register(config: SandboxConfig) {
     return {
       module: SandboxModule,
-      controllers: [SandboxControlController, ExactApiController, OdooRpcController],
+      controllers: [
+        SandboxControlController,
+        ExactOAuthController,
+        ExactApiController,
+        OdooRpcController,
+      ],
       providers: [
         { provide: SANDBOX_CONFIG, useValue: config },
         SandboxClock,
@@ -28,6 +37,9 @@ export class SandboxModule implements NestModule {
         ExactStore,
         ExactRateLimiter,
         ExactApi,
+        ExactOAuth,
+        WebhookDispatcher,
+        ExactCashflow,
         OdooOrm,
         OdooRpc,
       ],
@@ -35,6 +47,8 @@ export class SandboxModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SandboxTrafficMiddleware).forRoutes(ExactApiController, OdooRpcController);
+    consumer
+      .apply(SandboxTrafficMiddleware)
+      .forRoutes(ExactOAuthController, ExactApiController, OdooRpcController);
   }
 }

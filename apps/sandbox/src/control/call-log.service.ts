@@ -7,8 +7,8 @@ export interface LoggedCall {
   path: string;
   query: string;
   division: number | null;
-  /** Odoo: `model.method` (or `common.version`). */
-  rpc: string | null;
+  /** Odoo: `model.method` (or `common.version`); Exact's token endpoint: the grant type. */
+  operation: string | null;
   status: number;
   at: string;
 }
@@ -37,7 +37,9 @@ export class CallLog {
     const counts: Record<string, number> = {};
     for (const call of calls) {
       const key =
-        call.system === 'odoo' ? `odoo ${call.rpc}` : `${call.method} ${endpointOf(call.path)}`;
+        call.system === 'odoo'
+          ? `odoo ${call.operation}`
+          : `${call.method} ${endpointOf(call.path)}${call.operation ? ` ${call.operation}` : ''}`;
       counts[key] = (counts[key] ?? 0) + 1;
     }
     return { calls, counts };

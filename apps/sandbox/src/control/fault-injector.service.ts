@@ -5,10 +5,10 @@ export interface FaultRule {
   system: 'exact' | 'odoo';
   /** HTTP method (Exact) to match; any when absent. */
   method?: string;
-  /** Exact: the path after /api/v1/{division}/ must start with this (e.g. 'crm/Accounts'). */
+  /** Exact: the path after /api/v1/{division}/ must start with this (e.g. 'crm/Accounts', 'oauth2/token'). */
   path?: string;
-  /** Odoo: `model.method` to match (e.g. 'res.partner.search_read'). */
-  rpc?: string;
+  /** Odoo: `model.method` to match (e.g. 'res.partner.search_read'); Exact token endpoint: the grant type. */
+  operation?: string;
   /** Answer with this status instead of handling the request. */
   status?: number;
   /** Body for `status`; an Exact error envelope when omitted for 4xx, plain text for 5xx. */
@@ -50,14 +50,14 @@ export class FaultInjector {
     system: 'exact' | 'odoo';
     method: string;
     path: string;
-    rpc: string | null;
+    operation: string | null;
   }): ActiveFault | null {
     const fault = this.faults.find(
       (f) =>
         f.system === request.system &&
         (!f.method || f.method.toUpperCase() === request.method) &&
         (!f.path || request.path.startsWith(f.path)) &&
-        (!f.rpc || f.rpc === request.rpc),
+        (!f.operation || f.operation === request.operation),
     );
     if (!fault) return null;
     fault.hits++;

@@ -8,8 +8,13 @@ import {
   Param,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
-import { ENTITY_SETS } from '../exact/exact-entity-sets';
+import type { Request } from 'express';
+import { entitySet } from '../exact/entity-sets';
+import { ExactCashflow } from '../exact/exact-cashflow.service';
+import { ExactOAuth } from '../exact/oauth/exact-oauth.service';
+import { WebhookDispatcher } from '../exact/webhooks/webhook-dispatcher.service';
 import { ExactRateLimiter } from '../exact/exact-rate-limiter.service';
 import { ExactStore } from '../exact/exact-store.service';
 import { OdooOrm } from '../odoo/odoo-orm.service';
@@ -28,6 +33,9 @@ export class SandboxControlController {
     private readonly exact: ExactStore,
     private readonly limiter: ExactRateLimiter,
     private readonly odoo: OdooOrm,
+    private readonly oauth: ExactOAuth,
+    private readonly webhooks: WebhookDispatcher,
+    private readonly cashflow: ExactCashflow,
   ) {}
 
   /** Back to the seed data, no faults, an empty call log, the real clock, default limits. */
@@ -45,6 +53,8 @@ export class SandboxControlController {
     this.clock.reset();
     this.exact.clear();
     this.limiter.reset();
+    this.oauth.reset();
+    this.webhooks.reset();
     this.odoo.reset(body.odooVersion);
     return { ok: true, odooVersion: this.odoo.version };
   }
@@ -94,15 +104,48 @@ export class SandboxControlController {
     return { ok: true };
   }
 
-  /** Stored records of an Exact entity set, e.g. GET /_sandbox/exact/1001/crm/Accounts. */
-  @Get('exact/:division/:service/:entity')
-  exactRecords(
+  /** An accountant matches a payment with an entry in Exact: `{entryId, amount, date?}` (amount in division currency). */
+  @Post('exact/:division/payments')
+  @HttpCode(200)
+  pay(
     @Param('division') division: string,
-    @Param('service') service: string,
-    @Param('entity') entity: string,
+    @Body() body: { entryId?: string; amount?: number; date?: string },
+    @Req() request: Request,
   ) {
-    const set = ENTITY_SETS.find((candidate) => candidate.path === `${service}/${entity}`);
-    if (!set) throw new BadRequestException(`unknown entity set ${service}/${entity}`);
+    if (!body?.entryId || typeof body.amount !== 'number')
+      throw new BadRequestException('give entryId and a numeric amount');
+    return this.cashflow.pay(
+      Number(division),
+      origin(request),
+      body.entryId,
+      body.amount,
+      body.date,
+    );
+  }
+
+  /** An accountant undoes the payment matches of an entry. */
+  @Post('exact/:division/payments/reopen')
+  @HttpCode(200)
+  reopen(
+    @Param('division') division: string,
+    @Body() body: { entryId?: string },
+    @Req() request: Request,
+  ) {
+    if (!body?.entryId) throw new BadRequestException('give entryId');
+    return this.cashflow.reopen(Number(division), origin(request), body.entryId);
+  }
+
+  /** Webhook deliveries made so far, with their answers. */
+  @Get('exact/webhook-deliveries')
+  webhookDeliveries() {
+    return this.webhooks.list();
+  }
+
+  /** Stored records of an Exact entity set, e.g. GET /_sandbox/exact/1001/crm/Accounts. */
+  @Get('exact/:division/*path')
+  exactRecords(@Param('division') division: string, @Param('path') path: string[]) {
+    const set = entitySet(path.join('/'));
+    if (!set) throw new BadRequestException(`unknown entity set ${path.join('/')}`);
     return this.exact.all(Number(division), set);
   }
 
@@ -111,4 +154,8 @@ export class SandboxControlController {
   odooRecords(@Param('model') model: string) {
     return this.odoo.all(model);
   }
+}
+
+function origin(request: Request): string {
+  return `${request.protocol}://${request.get('host')}`;
 }

@@ -46,7 +46,7 @@ function describe(request: Request) {
     const params = (
       request.body as { params?: { service?: string; method?: string; args?: unknown[] } }
     )?.params;
-    const rpc =
+    const operation =
       params?.service === 'object' && Array.isArray(params.args)
         ? `${params.args[3]}.${params.args[4]}`
         : `${params?.service}.${params?.method}`;
@@ -56,7 +56,18 @@ function describe(request: Request) {
       path,
       query: '',
       division: null,
-      rpc,
+      operation,
+    };
+  }
+  if (path.startsWith('/api/oauth2/')) {
+    const grant = (request.body as { grant_type?: string } | undefined)?.grant_type ?? null;
+    return {
+      system: 'exact' as const,
+      method: request.method,
+      path: path.slice('/api/'.length),
+      query: '',
+      division: null,
+      operation: grant,
     };
   }
   const match = /^\/api\/v1\/(?:(\d+)\/)?(.*)$/.exec(path);
@@ -69,7 +80,7 @@ function describe(request: Request) {
     path: decodeURIComponent(match?.[2] ?? path),
     query: decodeURIComponent(query),
     division: match?.[1] ? Number(match[1]) : null,
-    rpc: null,
+    operation: null,
   };
 }
 

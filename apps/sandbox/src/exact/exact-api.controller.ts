@@ -8,8 +8,8 @@ export class ExactApiController {
   constructor(private readonly api: ExactApi) {}
 
   @All('*path')
-  handle(@Req() request: Request, @Res() response: Response): void {
-    const answer = this.api.handle({
+  async handle(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const answer = await this.api.handle({
       method: request.method,
       path: decodeURIComponent(request.path.replace(/^\/api\/v1\//, '')),
       query: Object.fromEntries(

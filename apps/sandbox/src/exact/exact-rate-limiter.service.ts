@@ -38,7 +38,8 @@ export class ExactRateLimiter {
 
   take(division: number): RateDecision {
     const now = this.clock.now().getTime();
-    const minute = Math.floor(now / 60_000);
+    const minuteMs = this.config.SANDBOX_EXACT_MINUTE_MS;
+    const minute = Math.floor(now / minuteMs);
     const day = Math.floor(now / 86_400_000);
     const state = this.windows.get(division) ?? { minute, minuteCount: 0, day, dayCount: 0 };
     if (state.minute !== minute) Object.assign(state, { minute, minuteCount: 0 });
@@ -46,7 +47,7 @@ export class ExactRateLimiter {
     this.windows.set(division, state);
     const minutely = {
       'X-RateLimit-Minutely-Limit': String(this.limits.minutely),
-      'X-RateLimit-Minutely-Reset': String((minute + 1) * 60_000),
+      'X-RateLimit-Minutely-Reset': String((minute + 1) * minuteMs),
     };
     const daily = {
       'X-RateLimit-Limit': String(this.limits.daily),

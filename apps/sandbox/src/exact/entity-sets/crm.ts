@@ -1,27 +1,12 @@
-import type { FieldType } from './odata-filter';
-
-/** How the simulator stores and checks one Exact Online entity set. */
-export interface EntitySetDefinition {
-  /** Path under /api/v1/{division}/, e.g. 'crm/Accounts'. */
-  path: string;
-  /** `__metadata.type` of its records. */
-  type: string;
-  key: string;
-  fields: Record<string, FieldType>;
-  /** Fields a POST must carry (the "Mandatory" column of Exact's reference). */
-  mandatoryOnPost: string[];
-  /** Fields Exact fills itself; sent values are ignored. */
-  serverFields: string[];
-  /** When set, a collection GET must filter on at least one of these. */
-  mandatoryFilterFields?: string[];
-  pageSize: number;
-}
+import { AUDIT_FIELDS, CRUD, EntitySetDefinition, SERVER_FIELDS, fields } from './entity-set';
 
 /** crm/Accounts, with the full field list of a published Exact Online response. */
 export const ACCOUNTS: EntitySetDefinition = {
   path: 'crm/Accounts',
   type: 'Exact.Web.Api.Models.Account',
   key: 'ID',
+  methods: CRUD,
+  topic: 'Accounts',
   pageSize: 60,
   mandatoryOnPost: ['Name'],
   serverFields: [
@@ -209,4 +194,35 @@ export const ACCOUNTS: EntitySetDefinition = {
   },
 };
 
-export const ENTITY_SETS: EntitySetDefinition[] = [ACCOUNTS];
+/** crm/Contacts: people of an account. One of FirstName/LastName suffices (the reference is ambiguous, UNCONFIRMED). */
+export const CONTACTS: EntitySetDefinition = {
+  path: 'crm/Contacts',
+  type: 'Exact.Web.Api.Models.Contact',
+  key: 'ID',
+  methods: CRUD,
+  topic: 'Contacts',
+  pageSize: 60,
+  mandatoryOnPost: ['Account'],
+  serverFields: ['ID', 'FullName', 'AccountName', ...SERVER_FIELDS],
+  mandatoryFilterFields: [
+    'Account',
+    'ID',
+    'Email',
+    'FirstName',
+    'LastName',
+    'FullName',
+    'Code',
+    'Modified',
+    'Created',
+  ],
+  references: { Account: 'crm/Accounts' },
+  fields: {
+    ...AUDIT_FIELDS,
+    ...fields({
+      guid: 'ID Account',
+      string:
+        'AccountName Code FirstName MiddleName LastName FullName Initials Title Email BusinessEmail Phone Mobile BusinessPhone JobTitleDescription Language Gender Notes AddressStreet AddressStreetNumber Postcode City Country',
+      boolean: 'IsMainContact',
+    }),
+  },
+};
