@@ -3,6 +3,7 @@ export * from './config/run-process';
 export * from './config/service.config';
 export * from './config/validators';
 export * from './crypto/secret-box';
+export * from './database/returning-rows';
 export * from './database/transient-error';
 export * from './errors/connector-error';
 export * from './logging/logger';

@@ -18,4 +18,3 @@ export * from './worker/sync-worker.module';
 export * from './worker/worker.options';
 export * from './runtime/start-worker-service';
 export * from './runtime/worker-runtime.module';
-export * from './jobs/returning-rows';

@@ -2,12 +2,15 @@ import { MappingError, SecretBox } from '@app/common';
 import {
   ExactClient,
   ExactCountryHost,
+  PostgresExactBudget,
   StaticTokenProvider,
   exactBaseUrl,
 } from '@app/exact-client';
 import { OdooRpc } from '@app/odoo-client';
 import { ConnectionEntity } from '@app/sync-queue';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CONTACTS_CONFIG, ContactsConfig } from '../contacts.config';
 
 /** Odoo and Exact Online clients for a connection, reused while the connection is unchanged. */
@@ -15,9 +18,15 @@ import { CONTACTS_CONFIG, ContactsConfig } from '../contacts.config';
 export class ConnectionClients {
   private readonly secrets: SecretBox;
   private readonly tokens: StaticTokenProvider;
+  /** Exact's per-division limits, counted in PostgreSQL for every replica of every service. */
+  private readonly budget: PostgresExactBudget;
   private readonly odooClients = new Map<string, { version: number; rpc: OdooRpc }>();
 
-  constructor(@Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig) {
+  constructor(
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
+    @InjectDataSource() db: DataSource,
+  ) {
+    this.budget = new PostgresExactBudget(db);
     this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
     this.tokens = new StaticTokenProvider(config.EXACT_ACCESS_TOKEN);
   }
@@ -52,6 +61,7 @@ export class ConnectionClients {
       division: connection.exactDivision,
       connectionId: connection.id,
       tokens: this.tokens,
+      budget: this.budget,
       timeoutMs: this.config.EXACT_TIMEOUT_MS,
     });
   }

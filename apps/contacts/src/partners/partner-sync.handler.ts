@@ -1,16 +1,13 @@
 import { MappingError, RetryLaterError } from '@app/common';
 import { JOB_KINDS } from '@app/contracts';
 import {
-  ACCOUNTS,
   ExactAccount,
   ExactAccountWrite,
   ExactClient,
+  accounts,
   and,
-  createAccount,
   eq,
-  findAccounts,
   odata,
-  updateAccount,
 } from '@app/exact-client';
 import { readPartner } from '@app/odoo-client';
 import {
@@ -83,7 +80,7 @@ export class PartnerSyncHandler implements SyncJobHandler {
     if (link) {
       if (link.sentHash === fingerprint)
         return { action: 'unchanged', exactAccountId: link.exactId };
-      await updateAccount(exact, link.exactId, account);
+      await accounts.update(exact, link.exactId, account);
       await this.links.markSent(link.id, fingerprint);
       return { action: 'updated', exactAccountId: link.exactId };
     }
@@ -97,11 +94,11 @@ export class PartnerSyncHandler implements SyncJobHandler {
         );
       }
       const linked = await this.links.link(this.newLink(connection, partner.id, existing.ID, null));
-      await updateAccount(exact, existing.ID, account);
+      await accounts.update(exact, existing.ID, account);
       await this.links.markSent(linked.id, fingerprint);
       return { action: 'linked', exactAccountId: existing.ID };
     }
-    const created = await createAccount(exact, account);
+    const created = await accounts.create(exact, account);
     await this.links.link(this.newLink(connection, partner.id, created.ID, fingerprint));
     return {
       action: 'created',
@@ -122,7 +119,7 @@ export class PartnerSyncHandler implements SyncJobHandler {
         and(eq('Name', odata.string(account.Name)), eq('Postcode', odata.string(account.Postcode))),
       );
     for (const filter of rules) {
-      const matches = await findAccounts(exact, filter);
+      const matches = await accounts.find(exact, filter);
       if (matches.length === 1) return matches[0];
       if (matches.length > 1) {
         const candidates = matches
@@ -147,7 +144,7 @@ export class PartnerSyncHandler implements SyncJobHandler {
       kind: 'partner' as const,
       odooModel: 'res.partner',
       odooId: partnerId,
-      exactEntity: ACCOUNTS,
+      exactEntity: accounts.path,
       exactId,
       sentHash,
     };

@@ -1,7 +1,6 @@
 import type { ExactClient } from '../http/exact-client';
-import { odata } from '../odata/odata';
-
-export const ACCOUNTS = 'crm/Accounts';
+import { eq, odata } from '../odata/odata';
+import { EntitySetApi } from './entity-set-api';
 
 /** The crm/Accounts fields the connector reads and writes. */
 export interface ExactAccount {
@@ -20,33 +19,54 @@ export interface ExactAccount {
   Status: string | null;
   IsSupplier: boolean;
   Blocked: boolean;
+  Language: string | null;
+  PaymentConditionSales: string | null;
+  PaymentConditionPurchase: string | null;
 }
 
 export type ExactAccountWrite = Partial<Omit<ExactAccount, 'ID'>> & { Name: string };
 
-export const ACCOUNT_SELECT =
-  'ID,Code,Name,AddressLine1,AddressLine2,Postcode,City,Country,Email,Phone,VATNumber,ChamberOfCommerce,Status,IsSupplier,Blocked';
+export const ACCOUNT_FIELDS = [
+  'ID',
+  'Code',
+  'Name',
+  'AddressLine1',
+  'AddressLine2',
+  'Postcode',
+  'City',
+  'Country',
+  'Email',
+  'Phone',
+  'VATNumber',
+  'ChamberOfCommerce',
+  'Status',
+  'IsSupplier',
+  'Blocked',
+  'Language',
+  'PaymentConditionSales',
+  'PaymentConditionPurchase',
+] as const;
 
-export function accountPath(id: string): string {
-  return `${ACCOUNTS}(${odata.guid(id)})`;
-}
+/** crm/Accounts (a GET needs a $filter: Exact applies mandatory filtering here). */
+export const accounts = new EntitySetApi<ExactAccount, ExactAccountWrite>(
+  'crm/Accounts',
+  ACCOUNT_FIELDS,
+);
 
-/** Accounts matching a $filter (crm/Accounts requires one). */
-export function findAccounts(client: ExactClient, filter: string): Promise<ExactAccount[]> {
-  return client.getAll<ExactAccount>(ACCOUNTS, { $filter: filter, $select: ACCOUNT_SELECT });
-}
+/** sync/CRM/Accounts: accounts changed since a Timestamp (1,000 per page). */
+export const syncAccounts = new EntitySetApi<ExactAccount & { Timestamp: number }>(
+  'sync/CRM/Accounts',
+  [...ACCOUNT_FIELDS, 'Timestamp'],
+);
 
-export function createAccount(
+/** bulk/CRM/Accounts: every account, 1,000 per page. */
+export const bulkAccounts = new EntitySetApi<ExactAccount>('bulk/CRM/Accounts', ACCOUNT_FIELDS);
+
+/** The account with this code; the code is padded to Exact's 18 characters, or it matches nothing. */
+export async function findAccountByCode(
   client: ExactClient,
-  account: ExactAccountWrite,
-): Promise<ExactAccount> {
-  return client.post<ExactAccount>(ACCOUNTS, account);
-}
-
-export function updateAccount(
-  client: ExactClient,
-  id: string,
-  changes: Partial<ExactAccountWrite>,
-): Promise<void> {
-  return client.put(accountPath(id), changes);
+  code: string,
+): Promise<ExactAccount | null> {
+  const [account] = await accounts.find(client, eq('Code', odata.accountCode(code)));
+  return account ?? null;
 }

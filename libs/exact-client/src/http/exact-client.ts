@@ -1,6 +1,7 @@
 import { recordRemoteCall } from '@app/common';
 import { ExactOutcomeUnknownError, ExactUnavailableError } from './exact-errors';
 import { ExactHttpAnswer, parseExactJson, toExactError } from './exact-response';
+import type { ExactBudget } from '../budget/exact-budget';
 import type { ExactTokenProvider } from './token-provider';
 
 export interface ExactClientOptions {
@@ -10,6 +11,8 @@ export interface ExactClientOptions {
   division: number;
   connectionId: string;
   tokens: ExactTokenProvider;
+  /** The division's shared call budget; without one, nothing stops the client before Exact does. */
+  budget?: ExactBudget;
   timeoutMs?: number;
 }
 
@@ -49,14 +52,19 @@ export class ExactClient {
   }
 
   /** Every page, following `__next` one after the other (Exact forbids parallel paging). */
-  async getAll<T>(path: string, query: ExactQuery = {}): Promise<T[]> {
-    const results: T[] = [];
+  async *pages<T>(path: string, query: ExactQuery = {}): AsyncGenerator<T[]> {
     let url: string | null = this.url(path, query);
     while (url) {
       const page: ExactPage<T> = await this.readPage<T>(url);
-      results.push(...page.results);
+      yield page.results;
       url = page.next;
     }
+  }
+
+  /** Every record of every page. */
+  async getAll<T>(path: string, query: ExactQuery = {}): Promise<T[]> {
+    const results: T[] = [];
+    for await (const page of this.pages<T>(path, query)) results.push(...page);
     return results;
   }
 
@@ -96,12 +104,26 @@ export class ExactClient {
   private async send(method: Method, url: string, body?: object): Promise<ExactHttpAnswer> {
     const { tokens, connectionId } = this.options;
     let token = await tokens.getAccessToken(connectionId);
-    let answer = await this.exchange(method, url, token, body);
+    let answer = await this.metered(url, () => this.exchange(method, url, token, body));
     if (answer.status === 401) {
       token = await tokens.renewAccessToken(connectionId, token);
-      answer = await this.exchange(method, url, token, body);
+      answer = await this.metered(url, () => this.exchange(method, url, token, body));
     }
     if (answer.status >= 400) throw toExactError(answer, `${method} ${pathOf(url)}`);
+    return answer;
+  }
+
+  /** Division calls draw on the division's budget before they go out and report what Exact said after. */
+  private async metered(
+    url: string,
+    call: () => Promise<ExactHttpAnswer>,
+  ): Promise<ExactHttpAnswer> {
+    const budget = this.options.budget;
+    const endpoint = endpointOf(url);
+    if (!budget || endpoint === null) return call();
+    await budget.acquire(this.options.division, endpoint);
+    const answer = await call();
+    await budget.record(this.options.division, endpoint, answer.status, answer.headers);
     return answer;
   }
 
@@ -154,6 +176,12 @@ export class ExactClient {
       throw new ExactUnavailableError(reason, null, { cause: error });
     }
   }
+}
+
+/** 'crm/Accounts' for …/api/v1/{division}/crm/Accounts(guid'…')?…; null for calls without a division (current/Me). */
+export function endpointOf(url: string): string | null {
+  const match = /^\/api\/v1\/\d+\/([^(?]+)/.exec(new URL(url).pathname);
+  return match ? decodeURIComponent(match[1]) : null;
 }
 
 /** The path of an Exact URL from the division on, without the query string (no ids of other systems, no secrets). */

@@ -65,3 +65,13 @@ export class ExactOutcomeUnknownError extends ExactError {
   readonly retryable = true;
   readonly outcomeUnknown = true;
 }
+
+/** The client stopped calling an endpoint that had too many errors in the last hour (Exact would block the app). */
+export class ExactErrorBudgetExceededError extends ExactError {
+  readonly retryable = true;
+  override readonly retryAt: Date;
+  constructor(message: string, retryAt: Date) {
+    super(message, null);
+    this.retryAt = retryAt;
+  }
+}

@@ -1,3 +1,4 @@
+import { returningRows } from '@app/common';
 import type { ClassifiedFailure, ErrorClass, RemoteCall } from '@app/common';
 import type { RejectedMessage } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
@@ -8,7 +9,6 @@ import type { SyncQueueOptions } from '../sync-queue.options';
 import { ClaimedJob, ClaimedJobRow, toClaimedJob } from './claimed-job';
 import type { FailureDecision } from './failure-decision';
 import { JobFilter, jobFilterSql } from './job-filter';
-import { returningRows } from './returning-rows';
 import {
   ACTIVE_JOB_STATES,
   JobDirection,

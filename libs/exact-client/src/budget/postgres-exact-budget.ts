@@ -1,0 +1,152 @@
+import { returningRows } from '@app/common';
+import { ExactErrorBudgetExceededError, ExactRateLimitedError } from '../http/exact-errors';
+import {
+  EXACT_BUDGET_DEFAULTS,
+  ExactBudget,
+  ExactBudgetOptions,
+  countsAsExactError,
+  observedWindows,
+} from './exact-budget';
+
+/** Runs SQL (a TypeORM DataSource or EntityManager, a pg Pool). */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+interface BudgetRow {
+  minutely_remaining: number;
+  minutely_reset_at: Date;
+  daily_remaining: number;
+  daily_reset_at: Date;
+}
+
+/** Start of the next window of `$n` ms after now(), in SQL. */
+const nextWindow = (param: string) =>
+  `to_timestamp((floor(extract(epoch from now()) * 1000 / ${param}) + 1) * ${param} / 1000.0)`;
+const NEXT_DAY = `(date_trunc('day', now() AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'`;
+
+/**
+ * The budget kept in PostgreSQL, so that every process of every service draws on the same counts:
+ * one atomic upsert per call reserves a unit of the minutely and daily windows (or finds none left);
+ * Exact's headers then correct the counts and reset times. Errors per endpoint are logged with their
+ * time and counted over the last hour.
+ */
+export class PostgresExactBudget implements ExactBudget {
+  private readonly options: ExactBudgetOptions;
+
+  constructor(
+    private readonly db: SqlRunner,
+    options: Partial<ExactBudgetOptions> = {},
+  ) {
+    this.options = { ...EXACT_BUDGET_DEFAULTS, ...options };
+  }
+
+  async acquire(division: number, endpoint: string): Promise<void> {
+    await this.checkErrorBudget(division, endpoint);
+    for (;;) {
+      const reserved = returningRows<BudgetRow>(
+        await this.db.query(this.reserveSql, [
+          division,
+          this.options.minutelyLimit,
+          this.options.dailyLimit,
+          this.options.windowMs,
+          this.options.clockSkewMs,
+        ]),
+      );
+      if (reserved.length === 1) return;
+      const [state] = returningRows<BudgetRow>(
+        await this.db.query(`SELECT * FROM exact_rate_budget WHERE division = $1`, [division]),
+      );
+      const dailyExhausted = state.daily_remaining <= 0;
+      const resetAt = new Date(
+        new Date(dailyExhausted ? state.daily_reset_at : state.minutely_reset_at).getTime() +
+          this.options.clockSkewMs,
+      );
+      const waitMs = resetAt.getTime() - Date.now();
+      const window = dailyExhausted ? 'daily' : 'minutely';
+      if (waitMs > this.options.maxWaitMs) {
+        throw new ExactRateLimitedError(
+          `division ${division}: the ${window} Exact budget is used up until ${resetAt.toISOString()}; not calling ${endpoint}`,
+          window,
+          resetAt,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(waitMs, 10)));
+    }
+  }
+
+  async record(
+    division: number,
+    endpoint: string,
+    status: number,
+    headers: Headers,
+  ): Promise<void> {
+    const { minutely, daily } = observedWindows(headers);
+    if (minutely)
+      await this.db.query(this.observeSql('minutely'), [
+        division,
+        minutely.limit,
+        minutely.remaining,
+        minutely.resetAt,
+      ]);
+    if (daily)
+      await this.db.query(this.observeSql('daily'), [
+        division,
+        daily.limit,
+        daily.remaining,
+        daily.resetAt,
+      ]);
+    if (countsAsExactError(status)) {
+      await this.db.query(
+        `INSERT INTO exact_error_log (division, endpoint, status) VALUES ($1, $2, $3)`,
+        [division, endpoint, status],
+      );
+      await this.db.query(`DELETE FROM exact_error_log WHERE at < now() - interval '2 hours'`);
+    }
+  }
+
+  private async checkErrorBudget(division: number, endpoint: string): Promise<void> {
+    const [window] = returningRows<{ errors: number; oldest: Date | null }>(
+      await this.db.query(
+        `SELECT count(*)::int AS errors, min(at) AS oldest FROM exact_error_log
+          WHERE division = $1 AND endpoint = $2 AND at > now() - interval '1 hour'`,
+        [division, endpoint],
+      ),
+    );
+    if (window.errors >= this.options.errorThreshold) {
+      const retryAt = new Date(new Date(window.oldest!).getTime() + 3_600_000);
+      throw new ExactErrorBudgetExceededError(
+        `division ${division}: ${window.errors} errors on ${endpoint} in the last hour; not calling it again before ${retryAt.toISOString()} (Exact blocks the app at 10)`,
+        retryAt,
+      );
+    }
+  }
+
+  private readonly reserveSql = `
+    INSERT INTO exact_rate_budget AS b
+           (division, minutely_limit, minutely_remaining, minutely_reset_at, daily_limit, daily_remaining, daily_reset_at)
+    VALUES ($1, $2, $2 - 1, ${nextWindow('$4')}, $3, $3 - 1, ${NEXT_DAY})
+    ON CONFLICT (division) DO UPDATE SET
+      minutely_remaining = (CASE WHEN b.minutely_reset_at + $5 * interval '1 millisecond' <= now() THEN b.minutely_limit ELSE b.minutely_remaining END) - 1,
+      minutely_reset_at  = CASE WHEN b.minutely_reset_at + $5 * interval '1 millisecond' <= now() THEN ${nextWindow('$4')} ELSE b.minutely_reset_at END,
+      daily_remaining    = (CASE WHEN b.daily_reset_at + $5 * interval '1 millisecond' <= now() THEN b.daily_limit ELSE b.daily_remaining END) - 1,
+      daily_reset_at     = CASE WHEN b.daily_reset_at + $5 * interval '1 millisecond' <= now() THEN ${NEXT_DAY} ELSE b.daily_reset_at END,
+      updated_at = now()
+    WHERE (b.minutely_reset_at + $5 * interval '1 millisecond' <= now() OR b.minutely_remaining > 0)
+      AND (b.daily_reset_at + $5 * interval '1 millisecond' <= now() OR b.daily_remaining > 0)
+    RETURNING minutely_remaining, daily_remaining`;
+
+  /**
+   * Exact's count is the truth for its window, but calls we reserved may still be on their way, so
+   * within the same window the lower of the two counts wins; a window we did not know replaces ours.
+   */
+  private observeSql(window: 'minutely' | 'daily'): string {
+    return `
+      UPDATE exact_rate_budget SET
+        ${window}_limit = $2,
+        ${window}_remaining = CASE WHEN ${window}_reset_at = $4 THEN LEAST(${window}_remaining, $3) ELSE $3 END,
+        ${window}_reset_at = $4,
+        updated_at = now()
+      WHERE division = $1 AND ${window}_reset_at <= $4`;
+  }
+}
