@@ -18,6 +18,30 @@ export class SandboxClient {
     await this.control('POST', '/_sandbox/exact/limits', limits);
   }
 
+  async clearCalls(): Promise<void> {
+    await this.control('DELETE', '/_sandbox/calls');
+  }
+
+  /** Creates many Exact accounts at once, without using the API's budget. */
+  async seedExactAccounts(division: number, count: number, prefix: string): Promise<void> {
+    await this.control('POST', `/_sandbox/exact/${division}/accounts/seed`, { count, prefix });
+  }
+
+  /** An accountant matches a payment (division currency) with an entry in Exact. */
+  async payExact(division: number, entryId: string, amount: number, date?: string): Promise<void> {
+    await this.control('POST', `/_sandbox/exact/${division}/payments`, { entryId, amount, date });
+  }
+
+  /** An accountant undoes the payment matches of an entry in Exact. */
+  async reopenExact(division: number, entryId: string): Promise<void> {
+    await this.control('POST', `/_sandbox/exact/${division}/payments/reopen`, { entryId });
+  }
+
+  /** Moves the simulators' clock. */
+  async advanceClock(ms: number): Promise<void> {
+    await this.control('POST', '/_sandbox/clock', { advanceMs: ms });
+  }
+
   async clearFaults(): Promise<void> {
     await this.control('DELETE', '/_sandbox/faults');
   }
@@ -29,6 +53,7 @@ export class SandboxClient {
       status: number;
       division: number | null;
       operation: string | null;
+      at: string;
     }[];
     counts: Record<string, number>;
   }> {

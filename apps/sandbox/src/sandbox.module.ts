@@ -9,6 +9,7 @@ import { ExactApi } from './exact/exact-api.service';
 import { ExactRateLimiter } from './exact/exact-rate-limiter.service';
 import { ExactStore } from './exact/exact-store.service';
 import { ExactCashflow } from './exact/exact-cashflow.service';
+import { ExactSeeder } from './exact/exact-seeder.service';
 import { ExactOAuthController } from './exact/oauth/exact-oauth.controller';
 import { ExactOAuth } from './exact/oauth/exact-oauth.service';
 import { WebhookDispatcher } from './exact/webhooks/webhook-dispatcher.service';
@@ -40,6 +41,7 @@ export class SandboxModule implements NestModule {
         ExactOAuth,
         WebhookDispatcher,
         ExactCashflow,
+        ExactSeeder,
         OdooOrm,
         OdooRpc,
       ],

@@ -13,6 +13,7 @@ import {
 import type { Request } from 'express';
 import { entitySet } from '../exact/entity-sets';
 import { ExactCashflow } from '../exact/exact-cashflow.service';
+import { ExactSeeder } from '../exact/exact-seeder.service';
 import { ExactOAuth } from '../exact/oauth/exact-oauth.service';
 import { WebhookDispatcher } from '../exact/webhooks/webhook-dispatcher.service';
 import { ExactRateLimiter } from '../exact/exact-rate-limiter.service';
@@ -36,6 +37,7 @@ export class SandboxControlController {
     private readonly oauth: ExactOAuth,
     private readonly webhooks: WebhookDispatcher,
     private readonly cashflow: ExactCashflow,
+    private readonly exactSeeder: ExactSeeder,
   ) {}
 
   /** Back to the seed data, no faults, an empty call log, the real clock, default limits. */
@@ -133,6 +135,24 @@ export class SandboxControlController {
   ) {
     if (!body?.entryId) throw new BadRequestException('give entryId');
     return this.cashflow.reopen(Number(division), origin(request), body.entryId);
+  }
+
+  /** Creates `count` accounts at once (large-volume tests and benchmarks): `{count, prefix?}`. */
+  @Post('exact/:division/accounts/seed')
+  @HttpCode(200)
+  seedAccounts(
+    @Param('division') division: string,
+    @Body() body: { count?: number; prefix?: string },
+  ) {
+    if (!Number.isInteger(body?.count) || body.count! < 1 || body.count! > 100_000)
+      throw new BadRequestException('count must be 1 to 100000');
+    return {
+      created: this.exactSeeder.accounts(
+        Number(division),
+        body.count!,
+        body.prefix ?? 'Seeded Account',
+      ),
+    };
   }
 
   /** Webhook deliveries made so far, with their answers. */

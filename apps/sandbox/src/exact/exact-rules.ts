@@ -221,6 +221,10 @@ export class ExactRules {
   /** crm/Accounts: Code unique, right-aligned in 18 characters, the highest + 1 when omitted; Country padded. */
   private account(values: ExactRecord, existing: ExactRecord | null): void {
     const records = this.store.all(this.division, ACCOUNTS);
+    if (!existing) {
+      values.Status ??= 'A';
+      values.Type ??= 'A';
+    }
     if (typeof values.Code === 'string' && values.Code.trim() !== '') {
       const code = values.Code.trim();
       if (code.length > 18)

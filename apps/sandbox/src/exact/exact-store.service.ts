@@ -46,10 +46,11 @@ export class ExactStore {
   /** Stores a new record, filling what Exact fills: key, audit fields, division, Timestamp. */
   insert(division: number, set: EntitySetDefinition, values: ExactRecord): ExactRecord {
     const now = this.clock.now();
+    // Booleans read false and everything else null until set, as in Exact's answers.
     const record: ExactRecord = Object.fromEntries(
-      Object.keys(set.fields)
-        .filter((f) => set.fields[f] !== 'deferred')
-        .map((field) => [field, null]),
+      Object.entries(set.fields)
+        .filter(([, type]) => type !== 'deferred')
+        .map(([field, type]) => [field, type === 'boolean' ? false : null]),
     );
     Object.assign(record, values);
     if (set.fields[set.key] === 'guid' && !record[set.key]) record[set.key] = randomUUID();
