@@ -6,7 +6,13 @@
  */
 export interface ExactBudget {
   acquire(division: number, endpoint: string): Promise<void>;
-  record(division: number, endpoint: string, status: number, headers: Headers): Promise<void>;
+  /** After every acquired call: its status and headers, or nulls when no answer came. */
+  record(
+    division: number,
+    endpoint: string,
+    status: number | null,
+    headers: Headers | null,
+  ): Promise<void>;
 }
 
 export interface ExactBudgetOptions {

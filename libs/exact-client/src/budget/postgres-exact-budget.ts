@@ -78,10 +78,16 @@ export class PostgresExactBudget implements ExactBudget {
   async record(
     division: number,
     endpoint: string,
-    status: number,
-    headers: Headers,
+    status: number | null,
+    headers: Headers | null,
   ): Promise<void> {
-    const { minutely, daily } = observedWindows(headers);
+    const { minutely, daily } = headers
+      ? observedWindows(headers)
+      : { minutely: null, daily: null };
+    await this.db.query(
+      `UPDATE exact_rate_budget SET in_flight = GREATEST(in_flight - 1, 0), updated_at = now() WHERE division = $1`,
+      [division],
+    );
     if (minutely)
       await this.db.query(this.observeSql('minutely'), [
         division,
@@ -96,7 +102,7 @@ export class PostgresExactBudget implements ExactBudget {
         daily.remaining,
         daily.resetAt,
       ]);
-    if (countsAsExactError(status)) {
+    if (status !== null && countsAsExactError(status)) {
       await this.db.query(
         `INSERT INTO exact_error_log (division, endpoint, status) VALUES ($1, $2, $3)`,
         [division, endpoint, status],
@@ -124,27 +130,30 @@ export class PostgresExactBudget implements ExactBudget {
 
   private readonly reserveSql = `
     INSERT INTO exact_rate_budget AS b
-           (division, minutely_limit, minutely_remaining, minutely_reset_at, daily_limit, daily_remaining, daily_reset_at)
-    VALUES ($1, $2, $2 - 1, ${nextWindow('$4')}, $3, $3 - 1, ${NEXT_DAY})
+           (division, minutely_limit, minutely_remaining, minutely_reset_at, daily_limit, daily_remaining, daily_reset_at, in_flight)
+    VALUES ($1, $2, $2 - 1, ${nextWindow('$4')}, $3, $3 - 1, ${NEXT_DAY}, 1)
     ON CONFLICT (division) DO UPDATE SET
       minutely_remaining = (CASE WHEN b.minutely_reset_at + $5 * interval '1 millisecond' <= now() THEN b.minutely_limit ELSE b.minutely_remaining END) - 1,
       minutely_reset_at  = CASE WHEN b.minutely_reset_at + $5 * interval '1 millisecond' <= now() THEN ${nextWindow('$4')} ELSE b.minutely_reset_at END,
       daily_remaining    = (CASE WHEN b.daily_reset_at + $5 * interval '1 millisecond' <= now() THEN b.daily_limit ELSE b.daily_remaining END) - 1,
       daily_reset_at     = CASE WHEN b.daily_reset_at + $5 * interval '1 millisecond' <= now() THEN ${NEXT_DAY} ELSE b.daily_reset_at END,
+      -- calls on their way; a count left by a crashed process is forgotten once the division is idle
+      in_flight          = CASE WHEN b.updated_at < now() - interval '2 minutes' THEN 1 ELSE b.in_flight + 1 END,
       updated_at = now()
     WHERE (b.minutely_reset_at + $5 * interval '1 millisecond' <= now() OR b.minutely_remaining > 0)
       AND (b.daily_reset_at + $5 * interval '1 millisecond' <= now() OR b.daily_remaining > 0)
     RETURNING minutely_remaining, daily_remaining`;
 
   /**
-   * Exact's count is the truth for its window, but calls we reserved may still be on their way, so
-   * within the same window the lower of the two counts wins; a window we did not know replaces ours.
+   * Exact's count is the truth for its window, except for calls still on their way that Exact may
+   * not have counted yet: within the same window the lower of our count and Exact's minus those
+   * calls wins; a newer window replaces ours.
    */
   private observeSql(window: 'minutely' | 'daily'): string {
     return `
       UPDATE exact_rate_budget SET
         ${window}_limit = $2,
-        ${window}_remaining = CASE WHEN ${window}_reset_at = $4 THEN LEAST(${window}_remaining, $3) ELSE $3 END,
+        ${window}_remaining = CASE WHEN ${window}_reset_at = $4 THEN LEAST(${window}_remaining, $3 - in_flight) ELSE $3 - in_flight END,
         ${window}_reset_at = $4,
         updated_at = now()
       WHERE division = $1 AND ${window}_reset_at <= $4`;

@@ -122,7 +122,13 @@ export class ExactClient {
     const endpoint = endpointOf(url);
     if (!budget || endpoint === null) return call();
     await budget.acquire(this.options.division, endpoint);
-    const answer = await call();
+    let answer: ExactHttpAnswer;
+    try {
+      answer = await call();
+    } catch (error) {
+      await budget.record(this.options.division, endpoint, null, null);
+      throw error;
+    }
     await budget.record(this.options.division, endpoint, answer.status, answer.headers);
     return answer;
   }

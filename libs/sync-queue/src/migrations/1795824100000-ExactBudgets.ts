@@ -14,6 +14,7 @@ export class ExactBudgets1795824100000 implements MigrationInterface {
         daily_limit        integer NOT NULL,
         daily_remaining    integer NOT NULL,
         daily_reset_at     timestamptz NOT NULL,
+        in_flight          integer NOT NULL DEFAULT 0,
         updated_at         timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`
