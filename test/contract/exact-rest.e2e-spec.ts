@@ -4,6 +4,7 @@ import {
   ExactClient,
   ExactRejectedError,
   accounts,
+  contacts,
   createDocumentWithFile,
   currentMe,
   divisions,
@@ -98,6 +99,27 @@ describe('Exact client ⇄ Exact simulator: REST', () => {
       await expect(accounts.create(client, { Name: 'X', Colour: 'blue' } as never)).rejects.toThrow(
         "The property name 'Colour' specified for type 'Exact.Web.Api.Models.Account' is not valid.",
       );
+    });
+
+    it('creates contacts of an account, and refuses a contact without a name or of an unknown account', async () => {
+      const account = await accounts.create(client, { Name: 'People Inc' });
+      const contact = await contacts.create(client, {
+        Account: account.ID,
+        FirstName: 'Ada',
+        LastName: 'Lovelace',
+        Email: 'ada@example.com',
+      });
+      expect(contact).toMatchObject({ FullName: 'Ada Lovelace', Account: account.ID });
+      expect(await contacts.find(client, eq('Account', odata.guid(account.ID)))).toHaveLength(1);
+      await expect(
+        contacts.create(client, { Account: account.ID, Email: 'nobody@example.com' }),
+      ).rejects.toThrow('Mandatory: LastName');
+      await expect(
+        contacts.create(client, {
+          Account: '00000000-0000-0000-0000-000000000001',
+          LastName: 'Ghost',
+        }),
+      ).rejects.toThrow('Ongeldige referentie: Accounts');
     });
 
     it('follows __next across pages of 60', async () => {
