@@ -1,4 +1,4 @@
-import { LOG_LEVELS, commaSeparated, commaSeparatedNumbers } from '@app/common';
+import { IsServiceUrl, LOG_LEVELS, commaSeparated, commaSeparatedNumbers } from '@app/common';
 import type { LogLevelName } from '@app/common';
 import { Expose, Transform, Type } from 'class-transformer';
 import {
@@ -113,6 +113,17 @@ export class SandboxConfig {
   @IsString()
   @IsNotEmpty()
   SANDBOX_ODOO_DB: string = 'demo';
+
+  /** When set, the simulated Odoo publishes its CloudEvents to `odoo.events` on this broker, as the addon would. */
+  @Expose()
+  @IsOptional()
+  @IsServiceUrl(['amqp', 'amqps'])
+  SANDBOX_ODOO_EVENTS_URL?: string;
+
+  /** The `source` of those events (the simulated Odoo's URL); the database name is appended. */
+  @Expose()
+  @IsString()
+  SANDBOX_ODOO_EVENTS_SOURCE: string = 'https://odoo.sandbox.local';
 
   @Expose()
   @IsString()

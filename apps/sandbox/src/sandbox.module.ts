@@ -13,7 +13,11 @@ import { ExactSeeder } from './exact/exact-seeder.service';
 import { ExactOAuthController } from './exact/oauth/exact-oauth.controller';
 import { ExactOAuth } from './exact/oauth/exact-oauth.service';
 import { WebhookDispatcher } from './exact/webhooks/webhook-dispatcher.service';
+import { OdooAccounting } from './odoo/odoo-accounting.service';
+import { OdooEvents } from './odoo/odoo-events.service';
 import { OdooOrm } from './odoo/odoo-orm.service';
+import { OdooPortalController } from './odoo/odoo-portal.controller';
+import { OdooSandbox } from './odoo/odoo-sandbox.service';
 import { OdooRpcController } from './odoo/odoo-rpc.controller';
 import { OdooRpc } from './odoo/odoo-rpc.service';
 import { SANDBOX_CONFIG, SandboxConfig } from './sandbox.config';
@@ -29,6 +33,7 @@ export class SandboxModule implements NestModule {
         ExactOAuthController,
         ExactApiController,
         OdooRpcController,
+        OdooPortalController,
       ],
       providers: [
         { provide: SANDBOX_CONFIG, useValue: config },
@@ -43,6 +48,9 @@ export class SandboxModule implements NestModule {
         ExactCashflow,
         ExactSeeder,
         OdooOrm,
+        OdooAccounting,
+        OdooEvents,
+        OdooSandbox,
         OdooRpc,
       ],
     };
@@ -51,6 +59,6 @@ export class SandboxModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(SandboxTrafficMiddleware)
-      .forRoutes(ExactOAuthController, ExactApiController, OdooRpcController);
+      .forRoutes(ExactOAuthController, ExactApiController, OdooRpcController, OdooPortalController);
   }
 }

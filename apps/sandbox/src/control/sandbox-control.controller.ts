@@ -18,7 +18,9 @@ import { ExactOAuth } from '../exact/oauth/exact-oauth.service';
 import { WebhookDispatcher } from '../exact/webhooks/webhook-dispatcher.service';
 import { ExactRateLimiter } from '../exact/exact-rate-limiter.service';
 import { ExactStore } from '../exact/exact-store.service';
+import { OdooEvents } from '../odoo/odoo-events.service';
 import { OdooOrm } from '../odoo/odoo-orm.service';
+import { OdooSandbox } from '../odoo/odoo-sandbox.service';
 import { CallLog } from './call-log.service';
 import { FaultInjector } from './fault-injector.service';
 import type { FaultRule } from './fault-injector.service';
@@ -38,6 +40,8 @@ export class SandboxControlController {
     private readonly webhooks: WebhookDispatcher,
     private readonly cashflow: ExactCashflow,
     private readonly exactSeeder: ExactSeeder,
+    private readonly odooSandbox: OdooSandbox,
+    private readonly odooEvents: OdooEvents,
   ) {}
 
   /** Back to the seed data, no faults, an empty call log, the real clock, default limits. */
@@ -57,7 +61,7 @@ export class SandboxControlController {
     this.limiter.reset();
     this.oauth.reset();
     this.webhooks.reset();
-    this.odoo.reset(body.odooVersion);
+    this.odooSandbox.reset(body.odooVersion);
     return { ok: true, odooVersion: this.odoo.version };
   }
 
@@ -167,6 +171,16 @@ export class SandboxControlController {
     const set = entitySet(path.join('/'));
     if (!set) throw new BadRequestException(`unknown entity set ${path.join('/')}`);
     return this.exact.all(Number(division), set);
+  }
+
+  /** Switches the simulated Odoo's event publishing off and on: `{enabled}`. */
+  @Post('odoo/events')
+  @HttpCode(200)
+  odooEventsSwitch(@Body() body: { enabled?: boolean }) {
+    if (typeof body?.enabled !== 'boolean')
+      throw new BadRequestException('give enabled: true or false');
+    this.odooEvents.setEnabled(body.enabled);
+    return this.odooEvents.status();
   }
 
   /** Stored records of an Odoo model, archived ones included. */

@@ -40,6 +40,10 @@ describe(compileDomain.name, () => {
       false,
     ],
     [['|', '&', ['id', '=', 7], ['name', '=', 'x'], ['customer_rank', '=', 2]], true],
+    // an '&' whose first operand is false still consumes its second one
+    [['|', ['id', '=', 7], '&', ['id', '=', 8], ['name', '=', 'x']], true],
+    [['|', ['id', '>', 7], '&', ['id', '=', 6], ['name', '=', 'Deco Addict']], false],
+    [['&', ['id', '=', 8], ['name', '=', 'Deco Addict'], ['id', '=', 7]], false],
     [[], true],
   ])('%j → %s', (domain, expected) => {
     expect(matches(domain)).toBe(expected);

@@ -1,5 +1,10 @@
 import { valueError } from './odoo-errors';
 
+/** The values of a path through an x2many field: a leaf matches when one of them does (Odoo's semantics). */
+export class AnyOf {
+  constructor(readonly values: unknown[]) {}
+}
+
 /** A term of an Odoo domain: '&', '|', '!' or a leaf [field, operator, value]. */
 export type DomainTerm = string | [string, string, unknown];
 
@@ -53,11 +58,11 @@ export function compileDomain(
     let position = 0;
     const next = (): boolean => {
       const term = terms[position++];
-      if (term === '&') return next() && next();
-      if (term === '|') {
+      // Both operands are always read, so the position stays right whatever the first one gives.
+      if (term === '&' || term === '|') {
         const left = next();
         const right = next();
-        return left || right;
+        return term === '&' ? left && right : left || right;
       }
       if (term === '!') return !next();
       return leaf(read(record, term[0]), String(term[1]).toLowerCase(), term[2]);
@@ -69,6 +74,13 @@ export function compileDomain(
 }
 
 function leaf(actual: unknown, operator: string, expected: unknown): boolean {
+  if (actual instanceof AnyOf) {
+    // A negative leaf on an x2many holds when no related value matches the positive form.
+    if (operator === 'not in' || operator === '!=' || operator === '<>') {
+      return !actual.values.some((v) => leaf(v, operator === 'not in' ? 'in' : '=', expected));
+    }
+    return actual.values.some((v) => leaf(v, operator, expected));
+  }
   const value =
     Array.isArray(actual) && actual.length === 2 && typeof actual[0] === 'number'
       ? actual[0]

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SandboxClock } from '../control/sandbox-clock';
 import { SANDBOX_CONFIG, SandboxConfig } from '../sandbox.config';
-import { compileDomain } from './odoo-domain';
+import { AnyOf, compileDomain } from './odoo-domain';
 import {
   OdooException,
   accessError,
@@ -9,14 +9,22 @@ import {
   validationError,
   valueError,
 } from './odoo-errors';
-import { ODOO_MODELS, OdooField, OdooModel, fieldsOf } from './odoo-models';
-import { seedOdoo } from './odoo-seed';
+import {
+  ODOO_MODELS,
+  OdooField,
+  OdooModel,
+  OdooReader,
+  fieldsOf,
+  storedColumns,
+} from './odoo-models';
 
 export type OdooRecord = Record<string, unknown> & { id: number };
 
 export interface OdooContext {
   active_test?: boolean;
   allowed_company_ids?: number[];
+  active_model?: string;
+  active_ids?: number[];
   [key: string]: unknown;
 }
 
@@ -27,31 +35,46 @@ export interface SearchOptions {
   context?: OdooContext;
 }
 
-/** An in-memory ORM with Odoo's semantics for the records the connector touches. */
+/** A change the ORM made through create or write (listeners: the accounting rules, the event emitter). */
+export interface OdooChange {
+  model: string;
+  kind: 'create' | 'write';
+  ids: number[];
+  values: Record<string, unknown>;
+}
+
+/**
+ * An in-memory ORM with Odoo's semantics for the records the connector touches: per-version field
+ * names (a renamed field reads and writes the same column), computed fields, many2one read as
+ * `[id, name]`, x2many commands, archived records and the multi-company record rule.
+ */
 @Injectable()
-export class OdooOrm {
+export class OdooOrm implements OdooReader {
   private tables = new Map<string, Map<number, OdooRecord>>();
   private nextIds = new Map<string, number>();
   private majorVersion: number;
+  private readonly listeners: ((change: OdooChange) => void)[] = [];
 
   constructor(
     private readonly clock: SandboxClock,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
     this.majorVersion = config.SANDBOX_ODOO_VERSION;
-    this.reset();
   }
 
   get version(): number {
     return this.majorVersion;
   }
 
-  /** Empties every model, optionally switches version, and loads the seed data again. */
-  reset(version: number = this.config.SANDBOX_ODOO_VERSION): void {
+  /** Empties every model and switches version; the seed is loaded by whoever resets. */
+  clear(version: number = this.config.SANDBOX_ODOO_VERSION): void {
     this.majorVersion = version;
     this.tables = new Map();
     this.nextIds = new Map();
-    seedOdoo(this);
+  }
+
+  onChange(listener: (change: OdooChange) => void): void {
+    this.listeners.push(listener);
   }
 
   model(name: string): OdooModel {
@@ -64,9 +87,44 @@ export class OdooOrm {
     return fieldsOf(model, this.majorVersion);
   }
 
-  /** All stored records of a model, archived ones included (inspection). */
-  all(modelName: string): OdooRecord[] {
-    return [...this.table(modelName).values()];
+  get(model: string, id: number): OdooRecord | undefined {
+    return this.table(model).get(id);
+  }
+
+  /** All stored records of a model, archived ones included. */
+  all(model: string): OdooRecord[] {
+    return [...this.table(model).values()];
+  }
+
+  /** Sets stored columns directly (business rules); no listener is told. */
+  rawUpdate(model: string, id: number, values: Record<string, unknown>): void {
+    const record = this.table(model).get(id);
+    if (!record)
+      throw missingError(
+        `Record does not exist or has been deleted.\n(Record: ${model}(${id},), User: 2)`,
+      );
+    Object.assign(record, values, { write_date: this.timestamp() });
+  }
+
+  /** Inserts stored columns directly (business rules): defaults filled, no checks, no listener told. */
+  rawCreate(modelName: string, values: Record<string, unknown>): OdooRecord {
+    const record: OdooRecord = { id: this.nextId(modelName) };
+    for (const [name, field] of Object.entries(storedColumns(this.model(modelName)))) {
+      record[name] =
+        field.default ??
+        (field.type === 'many2many'
+          ? []
+          : ['integer', 'float', 'monetary'].includes(field.type)
+            ? 0
+            : false);
+    }
+    Object.assign(record, values, { create_date: this.timestamp(), write_date: this.timestamp() });
+    this.table(modelName).set(record.id, record);
+    return record;
+  }
+
+  rawDelete(model: string, id: number): void {
+    this.table(model).delete(id);
   }
 
   search(modelName: string, domain: unknown, options: SearchOptions = {}): number[] {
@@ -78,16 +136,24 @@ export class OdooOrm {
     const mentionsActive =
       Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === 'active');
     const skipArchived = 'active' in fields && context.active_test !== false && !mentionsActive;
+    // Odoo hides attachments of binary fields (res_field set) unless the domain asks for res_field or id.
+    const mentions = (name: string) =>
+      Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === name);
+    const hideFieldAttachments =
+      modelName === 'ir.attachment' && !mentions('res_field') && !mentions('id');
     const rows = this.all(modelName)
       .filter((record) => !skipArchived || record.active !== false)
+      .filter((record) => !hideFieldAttachments || !record.res_field)
       .filter((record) => this.visible(model, record, context))
       .filter((record) =>
         matches(record, (r, path) => this.readPath(model, r as OdooRecord, path)),
       );
-    rows.sort(this.comparator(model, options.order ?? model.order));
+    rows.sort(this.comparator(model, options.order || model.order));
     const offset = options.offset ?? 0;
     const limit =
-      options.limit === false || options.limit === undefined ? rows.length : options.limit;
+      options.limit === false || options.limit === undefined || options.limit === null
+        ? rows.length
+        : options.limit;
     return rows.slice(offset, offset + limit).map((record) => record.id);
   }
 
@@ -106,7 +172,7 @@ export class OdooOrm {
         throw valueError(`Invalid field '${name}' on model '${modelName}'`);
     }
     return ids.map((id) => {
-      const record = this.table(modelName).get(id);
+      const record = this.get(modelName, id);
       if (!record || !this.visible(model, record, context)) {
         throw missingError(
           `Record does not exist or has been deleted.\n(Record: ${modelName}(${id},), User: 2)`,
@@ -123,17 +189,32 @@ export class OdooOrm {
     const model = this.model(modelName);
     this.checkCompanies(context);
     const record: OdooRecord = { id: this.nextId(modelName) };
-    for (const [name, field] of Object.entries(this.fields(model))) {
-      if (!field.readonly)
-        record[name] =
-          field.default ?? (field.type === 'integer' || field.type === 'float' ? 0 : false);
+    for (const [name, field] of Object.entries(storedColumns(model))) {
+      record[name] =
+        field.default ??
+        (field.type === 'many2many'
+          ? []
+          : ['integer', 'float', 'monetary'].includes(field.type)
+            ? 0
+            : false);
     }
-    this.assign(model, record, values);
+    for (const [key, value] of Object.entries(context)) {
+      // default_<field> in the context fills the field, as Odoo's default_get does.
+      if (
+        key.startsWith('default_') &&
+        key.slice(8) in this.fields(model) &&
+        !(key.slice(8) in values)
+      )
+        values = { ...values, [key.slice(8)]: value };
+    }
     const now = this.timestamp();
     record.create_date = now;
     record.write_date = now;
+    const deferred = this.assign(model, record, values);
     this.checkConstraints(model, record);
     this.table(modelName).set(record.id, record);
+    deferred.forEach((apply) => apply());
+    this.notify({ model: modelName, kind: 'create', ids: [record.id], values });
     return record.id;
   }
 
@@ -146,7 +227,7 @@ export class OdooOrm {
     const model = this.model(modelName);
     this.checkCompanies(context);
     const records = ids.map((id) => {
-      const record = this.table(modelName).get(id);
+      const record = this.get(modelName, id);
       if (!record)
         throw missingError(
           `Record does not exist or has been deleted.\n(Record: ${modelName}(${id},), User: 2)`,
@@ -155,12 +236,37 @@ export class OdooOrm {
     });
     for (const record of records) {
       const updated = { ...record };
-      this.assign(model, updated, values);
+      const deferred = this.assign(model, updated, values);
       updated.write_date = this.timestamp();
       this.checkConstraints(model, updated);
       Object.assign(record, updated);
+      deferred.forEach((apply) => apply());
     }
+    this.notify({ model: modelName, kind: 'write', ids, values });
     return true;
+  }
+
+  timestamp(): string {
+    return this.clock.now().toISOString().replace('T', ' ').slice(0, 19);
+  }
+
+  today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+
+  displayName(modelName: string, record: OdooRecord): string {
+    const model = this.model(modelName);
+    if (model.recName === 'id') return `${modelName},${record.id}`;
+    const own = String(record[model.recName] || '');
+    if (modelName === 'res.partner' && typeof record.parent_id === 'number') {
+      const parent = this.get('res.partner', record.parent_id);
+      if (parent) return `${this.displayName(modelName, parent)}, ${own}`;
+    }
+    return own;
+  }
+
+  private notify(change: OdooChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   private table(modelName: string): Map<number, OdooRecord> {
@@ -175,24 +281,74 @@ export class OdooOrm {
     return id;
   }
 
-  private timestamp(): string {
-    return this.clock.now().toISOString().replace('T', ' ').slice(0, 19);
-  }
-
-  private assign(model: OdooModel, record: OdooRecord, values: Record<string, unknown>): void {
+  /** Applies written values to a record; one2many commands run after the record exists (returned). */
+  private assign(
+    model: OdooModel,
+    record: OdooRecord,
+    values: Record<string, unknown>,
+  ): (() => void)[] {
     const fields = this.fields(model);
+    const deferred: (() => void)[] = [];
     for (const [name, value] of Object.entries(values)) {
       const field = fields[name];
       if (!field) throw valueError(`Invalid field '${name}' on model '${model.name}'`);
-      if (field.readonly) continue; // Odoo ignores values for computed fields without an inverse
-      if (field.type === 'many2one' && value !== false && value !== null) {
-        if (typeof value !== 'number' || !this.table(field.relation!).has(value)) {
+      if (field.inverseWrite) {
+        Object.assign(record, field.inverseWrite(value));
+        continue;
+      }
+      if (field.readonly || field.compute) continue; // Odoo ignores values for computed fields without an inverse
+      const column = field.storedAs ?? name;
+      if (field.type === 'many2one') {
+        if (
+          value !== false &&
+          value !== null &&
+          (typeof value !== 'number' || !this.get(field.relation!, value))
+        ) {
           throw missingError(
             `Record does not exist or has been deleted.\n(Record: ${field.relation}(${String(value)},), User: 2)`,
           );
         }
+        record[column] = value ?? false;
+      } else if (field.type === 'many2many') {
+        record[column] = this.applyMany2many(field, (record[column] as number[]) ?? [], value);
+      } else if (field.type === 'one2many') {
+        deferred.push(() => this.applyOne2many(field, record.id, value));
+      } else {
+        record[column] = value === null ? false : value;
       }
-      record[name] = value === null ? false : value;
+    }
+    return deferred;
+  }
+
+  private applyMany2many(field: OdooField, current: number[], commands: unknown): number[] {
+    let ids = [...current];
+    for (const command of normaliseCommands(commands)) {
+      const [code, id, payload] = command as [number, number, unknown];
+      if (code === 6) ids = [...(payload as number[])];
+      else if (code === 4) ids = ids.includes(id) ? ids : [...ids, id];
+      else if (code === 3) ids = ids.filter((existing) => existing !== id);
+      else if (code === 5) ids = [];
+      else if (code === 0)
+        ids = [...ids, this.create(field.relation!, payload as Record<string, unknown>)];
+      else throw valueError(`Unsupported command ${code} on a many2many field`);
+    }
+    for (const id of ids) {
+      if (!this.get(field.relation!, id))
+        throw missingError(
+          `Record does not exist or has been deleted.\n(Record: ${field.relation}(${id},), User: 2)`,
+        );
+    }
+    return ids;
+  }
+
+  private applyOne2many(field: OdooField, ownerId: number, commands: unknown): void {
+    for (const command of normaliseCommands(commands)) {
+      const [code, id, payload] = command as [number, number, Record<string, unknown>];
+      if (code === 0) this.create(field.relation!, { ...payload, [field.inverse!]: ownerId });
+      else if (code === 1) this.write(field.relation!, [id], payload);
+      else if (code === 2) this.rawDelete(field.relation!, id);
+      else if (code === 4) this.write(field.relation!, [id], { [field.inverse!]: ownerId });
+      else throw valueError(`Unsupported command ${code} on a one2many field`);
     }
   }
 
@@ -206,8 +362,7 @@ export class OdooOrm {
   private checkCompanies(context: OdooContext): void {
     const allowed = context.allowed_company_ids;
     if (allowed === undefined) return;
-    const companies = this.table('res.company');
-    if (!Array.isArray(allowed) || allowed.some((id) => !companies.has(id))) {
+    if (!Array.isArray(allowed) || allowed.some((id) => !this.get('res.company', id))) {
       throw accessError('Access to unauthorized or invalid companies.');
     }
   }
@@ -227,84 +382,104 @@ export class OdooOrm {
       if (!field)
         throw valueError(`Invalid field ${current.name}.${part} in leaf ${JSON.stringify(leaf)}`);
       if (index < parts.length - 1) {
-        if (field.type !== 'many2one')
+        if (!['many2one', 'one2many', 'many2many'].includes(field.type)) {
           throw valueError(`Invalid field ${current.name}.${part} in leaf ${JSON.stringify(leaf)}`);
+        }
         current = this.model((field as OdooField).relation!);
       }
     });
   }
 
+  /** A path's value for a domain leaf; through an x2many field, every related value (AnyOf). */
   private readPath(model: OdooModel, record: OdooRecord, path: string): unknown {
     const [head, ...rest] = path.split('.');
     const value = head === 'id' ? record.id : this.readField(model, record, head);
-    if (rest.length === 0) return value;
-    if (!Array.isArray(value)) return false;
-    const relation = this.model(this.fields(model)[head].relation!);
-    const target = this.table(relation.name).get(value[0] as number);
-    return target ? this.readPath(relation, target, rest.join('.')) : false;
+    const field = head === 'id' ? undefined : this.fields(model)[head];
+    const many = field?.type === 'one2many' || field?.type === 'many2many';
+    if (rest.length === 0) return many ? new AnyOf(value as number[]) : value;
+    const ids = many ? (value as number[]) : Array.isArray(value) ? [value[0] as number] : [];
+    const relation = this.model(field!.relation!);
+    const values = ids
+      .map((id) => this.get(relation.name, id))
+      .filter((target): target is OdooRecord => Boolean(target))
+      .map((target) => this.readPath(relation, target, rest.join('.')));
+    if (!many) return values[0] ?? false;
+    return new AnyOf(values.flatMap((v) => (v instanceof AnyOf ? v.values : [v])));
   }
 
   private readField(model: OdooModel, record: OdooRecord, name: string): unknown {
+    if (name === 'display_name' || name === 'complete_name')
+      return this.displayName(model.name, record);
     const field = this.fields(model)[name];
-    switch (name) {
-      case 'display_name':
-      case 'complete_name':
-        return this.displayName(model, record);
-      case 'company_type':
-        return record.is_company ? 'company' : 'person';
-      case 'commercial_partner_id': {
-        const commercial = this.commercialPartner(record);
-        return [commercial.id, this.displayName(model, commercial)];
+    if (name === 'commercial_partner_id' && model.name === 'res.partner') {
+      const commercial = this.commercialPartner(record);
+      return [commercial.id, this.displayName('res.partner', commercial)];
+    }
+    const value = field.compute ? field.compute(record, this) : record[field.storedAs ?? name];
+    switch (field.type) {
+      case 'many2one': {
+        if (typeof value !== 'number') return false;
+        const target = this.get(field.relation!, value);
+        return target ? [value, this.displayName(field.relation!, target)] : false;
       }
+      case 'many2many':
+        return Array.isArray(value) ? value : [];
+      case 'one2many':
+        return this.all(field.relation!)
+          .filter(
+            (related) =>
+              related[field.inverse!] === record.id && (!field.where || field.where(related, this)),
+          )
+          .map((related) => related.id);
+      default:
+        return value === undefined || value === null ? false : value;
     }
-    const value = record[name];
-    if (field.type === 'many2one') {
-      if (typeof value !== 'number') return false;
-      const relation = this.model(field.relation!);
-      const target = this.table(relation.name).get(value);
-      return target ? [value, this.displayName(relation, target)] : false;
-    }
-    return value === undefined || value === null ? false : value;
-  }
-
-  private displayName(model: OdooModel, record: OdooRecord): string {
-    const own = String(record[model.recName] || '');
-    if (model.name === 'res.partner' && typeof record.parent_id === 'number') {
-      const parent = this.table('res.partner').get(record.parent_id);
-      if (parent) return `${this.displayName(model, parent)}, ${own}`;
-    }
-    return own;
   }
 
   private commercialPartner(record: OdooRecord): OdooRecord {
     if (record.is_company || typeof record.parent_id !== 'number') return record;
-    const parent = this.table('res.partner').get(record.parent_id);
+    const parent = this.get('res.partner', record.parent_id);
     return parent ? this.commercialPartner(parent) : record;
   }
 
   private comparator(model: OdooModel, order: string): (a: OdooRecord, b: OdooRecord) => number {
+    const fields = this.fields(model);
+    const stored = storedColumns(model);
     const keys = order.split(',').map((part) => {
-      const [field, direction] = part.trim().split(/\s+/);
-      const name =
-        field === 'complete_name' && !('complete_name' in this.fields(model))
-          ? 'display_name'
-          : field;
-      if (name !== 'id' && !(name in this.fields(model)))
-        throw valueError(`Invalid "order" specified (${order}).`);
+      const [name, direction] = part.trim().split(/\s+/);
+      // A model's own _order may name the stored column of a field this version calls differently.
+      const known =
+        name === 'id' ||
+        name in fields ||
+        name in stored ||
+        name === 'complete_name' ||
+        name === 'display_name';
+      if (!known) throw valueError(`Invalid "order" specified (${order}).`);
       return { name, descending: direction?.toLowerCase() === 'desc' };
     });
+    const value = (record: OdooRecord, name: string) =>
+      name === 'id'
+        ? record.id
+        : name in fields || name === 'complete_name' || name === 'display_name'
+          ? this.readField(model, record, name)
+          : record[name];
     return (a, b) => {
       for (const { name, descending } of keys) {
-        const [x, y] = [
-          sortable(name === 'id' ? a.id : this.readField(model, a, name)),
-          sortable(name === 'id' ? b.id : this.readField(model, b, name)),
-        ];
+        const [x, y] = [sortable(value(a, name)), sortable(value(b, name))];
         if (x < y) return descending ? 1 : -1;
         if (x > y) return descending ? -1 : 1;
       }
       return 0;
     };
   }
+}
+
+/** x2many values: a list of commands, or a plain list of ids meaning (6, 0, ids). */
+function normaliseCommands(value: unknown): unknown[] {
+  if (!Array.isArray(value))
+    throw valueError(`Wrong value for an x2many field: ${JSON.stringify(value)}`);
+  if (value.every((item) => typeof item === 'number')) return [[6, 0, value]];
+  return value;
 }
 
 function sortable(value: unknown): string | number {

@@ -8,7 +8,7 @@ export class OdooRpcController {
 
   @Post()
   @HttpCode(200)
-  handle(@Body() body: unknown) {
+  handle(@Body() body: unknown): Promise<unknown> {
     return this.rpc.handle(body as Parameters<OdooRpc['handle']>[0]);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SANDBOX_CONFIG, SandboxConfig } from '../sandbox.config';
 import { OdooException, accessDenied, accessError, errorEnvelope } from './odoo-errors';
+import { OdooAccounting } from './odoo-accounting.service';
+import { OdooEvents } from './odoo-events.service';
 import { OdooContext, OdooOrm } from './odoo-orm.service';
 
 interface JsonRpcRequest {
@@ -17,17 +19,22 @@ const ADMIN_UID = 2;
 export class OdooRpc {
   constructor(
     private readonly orm: OdooOrm,
+    private readonly accounting: OdooAccounting,
+    private readonly events: OdooEvents,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {}
 
-  handle(request: JsonRpcRequest): unknown {
+  async handle(request: JsonRpcRequest): Promise<unknown> {
     const id = request?.id ?? null;
     try {
       const { service, method, args = [] } = request?.params ?? {};
       if (!Array.isArray(args))
         throw new OdooException('builtins.TypeError', 'args must be a list');
-      return { jsonrpc: '2.0', id, result: this.dispatch(service, method, args) };
+      const result = this.dispatch(service, method, args);
+      await this.events.flush();
+      return { jsonrpc: '2.0', id, result };
     } catch (error) {
+      this.events.discard();
       if (error instanceof OdooException) return errorEnvelope(id, error, this.orm.version);
       throw error;
     }
@@ -107,6 +114,25 @@ export class OdooRpc {
     this.orm.model(model);
     const context = (kwargs.context ?? {}) as OdooContext;
     const arg = (index: number, name: string) => (args.length > index ? args[index] : kwargs[name]);
+    if (model === 'account.payment.register' && method === 'create') {
+      return this.accounting.createWizard(arg(0, 'vals') as Record<string, unknown>, context);
+    }
+    if (
+      !['search', 'search_count', 'search_read', 'read', 'create', 'write', 'unlink'].includes(
+        method,
+      )
+    ) {
+      const { context: _context, ...rest } = kwargs;
+      const result = this.accounting.call(
+        model,
+        method,
+        toIds(arg(0, 'ids')),
+        args.slice(1),
+        rest,
+        context,
+      );
+      if (result !== undefined) return result;
+    }
     const searchOptions = () => ({
       offset: (arg(1, 'offset') as number) ?? 0,
       limit: arg(2, 'limit') as number | false | undefined,
@@ -140,6 +166,9 @@ export class OdooRpc {
           return values.map((v) => this.orm.create(model, v as Record<string, unknown>, context));
         return this.orm.create(model, values as Record<string, unknown>, context);
       }
+      case 'unlink':
+        for (const id of toIds(arg(0, 'ids'))) this.orm.rawDelete(model, id);
+        return true;
       case 'write':
         return this.orm.write(
           model,

@@ -1,8 +1,5 @@
+import type { Many2one, OdooValue } from '../rpc/odoo-domain-types';
 import type { OdooRpc } from '../rpc/odoo-rpc';
-
-/** Odoo's `false` for an empty value. */
-export type OdooValue<T> = T | false;
-export type Many2one = [number, string] | false;
 
 /** The res.partner fields the contacts sync reads, with the country resolved to its ISO code. */
 export interface OdooPartner {
@@ -103,12 +100,22 @@ export async function readPartner(rpc: OdooRpc, id: number): Promise<OdooPartner
   };
 }
 
-async function readCountryCode(rpc: OdooRpc, countryId: number): Promise<string | null> {
-  const rows = await rpc.executeKw<{ code: OdooValue<string> }[]>(
-    'res.country',
-    'read',
-    [[countryId]],
-    { fields: ['code'] },
-  );
-  return rows[0]?.code || null;
+/** ISO codes of countries never change: one read per country and connection. */
+const countryCodes = new WeakMap<OdooRpc, Map<number, Promise<string | null>>>();
+
+function readCountryCode(rpc: OdooRpc, countryId: number): Promise<string | null> {
+  let codes = countryCodes.get(rpc);
+  if (!codes) countryCodes.set(rpc, (codes = new Map()));
+  let code = codes.get(countryId);
+  if (!code) {
+    const cache = codes;
+    code = rpc
+      .executeKw<{ code: OdooValue<string> }[]>('res.country', 'read', [[countryId]], {
+        fields: ['code'],
+      })
+      .then((rows) => rows[0]?.code || null);
+    code.catch(() => cache.delete(countryId));
+    cache.set(countryId, code);
+  }
+  return code;
 }

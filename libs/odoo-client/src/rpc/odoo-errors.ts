@@ -34,11 +34,16 @@ export function toOdooError(error: JsonRpcError, call: string): OdooError {
   if (error.code === 100 || name === 'odoo.http.SessionExpiredException') {
     return new OdooError(message, true, name);
   }
+  // Concurrency failures heal by themselves; a missing database or a refused login does not.
   if (
     name &&
-    /psycopg2\.(errors\.)?(SerializationFailure|LockNotAvailable|DeadlockDetected)|OperationalError/.test(
-      name,
-    )
+    /psycopg2\.(errors\.)?(SerializationFailure|LockNotAvailable|DeadlockDetected)/.test(name)
+  ) {
+    return new OdooError(message, true, name);
+  }
+  if (
+    name === 'psycopg2.OperationalError' &&
+    !/does not exist|authentication failed/i.test(detail)
   ) {
     return new OdooError(message, true, name);
   }
