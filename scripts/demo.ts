@@ -1,11 +1,6 @@
-import { SecretBox, createLogger, runProcess } from '@app/common';
+import { createLogger, runProcess } from '@app/common';
 import { ODOO_EVENT_TYPES } from '@app/contracts';
-import {
-  ConnectionDirectory,
-  ConnectionEntity,
-  connectorDataSourceOptions,
-  runMigrations,
-} from '@app/sync-queue';
+import { ConnectionEntity, connectorDataSourceOptions, runMigrations } from '@app/sync-queue';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -15,7 +10,6 @@ import { SandboxClient } from './sandbox-client';
 import { RunningApp, startApp, waitFor } from './stack';
 
 const DEMO_CONNECTION = 'Demo (sandbox)';
-const SANDBOX_EXACT_TOKEN = 'sandbox-exact-token';
 const DIVISION = 1001;
 
 /**
@@ -48,7 +42,8 @@ runProcess('demo', async () => {
 
     const sandbox = await startApp('sandbox', {
       port: sandboxPort,
-      env: { LOG_LEVEL: 'warn', SANDBOX_EXACT_ACCESS_TOKENS: SANDBOX_EXACT_TOKEN },
+      // The simulated user consents at once, for the demo division.
+      env: { LOG_LEVEL: 'warn', SANDBOX_EXACT_AUTO_CONSENT_DIVISION: String(DIVISION) },
     });
     running.push(sandbox);
     log.log(
@@ -61,7 +56,9 @@ runProcess('demo', async () => {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       TOKEN_ENCRYPTION_KEY: encryptionKey,
       EXACT_BASE_URL: sandbox.url,
-      EXACT_ACCESS_TOKEN: SANDBOX_EXACT_TOKEN,
+      EXACT_CLIENT_ID: 'sandbox-client-id',
+      EXACT_CLIENT_SECRET: 'sandbox-client-secret',
+      EXACT_REDIRECT_URI: `http://127.0.0.1:${gatewayPort}/oauth/exact/callback`,
       ADMIN_API_KEYS: adminKey,
     };
     const gateway = await startApp('gateway', { env, port: gatewayPort, echo: true });
@@ -71,13 +68,28 @@ runProcess('demo', async () => {
     }
     log.log(`services up: gateway on ${gateway.url}, auth, contacts, invoices, payments`);
 
-    const connection = await recreateDemoConnection(databaseUrl, sandbox.url, encryptionKey);
+    const api = new GatewayClient(gateway.url, adminKey);
+    await removeDemoConnection(databaseUrl);
+    const newConnection = await api.request<{ id: string }>('POST', '/api/connections', {
+      name: DEMO_CONNECTION,
+      odooUrl: sandbox.url,
+      odooDb: 'demo',
+      odooLogin: 'admin',
+      odooSecret: 'sandbox-odoo-api-key',
+      odooCompanyId: 1,
+      exactCountry: 'be',
+    });
+    if (newConnection.status !== 201)
+      throw new Error(`creating the connection: ${JSON.stringify(newConnection.body)}`);
     log.log(
-      `connection "${connection.name}": Odoo database demo, company 1 ⇄ Exact division ${DIVISION}`,
+      `connection "${DEMO_CONNECTION}" created (Odoo database demo, company 1); authorizing it in Exact Online`,
+    );
+    const connection = await api.connectExact(newConnection.body.id, DIVISION);
+    log.log(
+      `connection ${connection.status}: Exact division ${DIVISION} pinned, tokens held by the auth service`,
     );
 
     const odoo = new SandboxClient(sandbox.url);
-    const api = new GatewayClient(gateway.url, adminKey);
     const [agrolait] = await odoo.odooCall<number[]>('res.partner', 'search', [
       [['name', '=', 'Agrolait']],
     ]);
@@ -153,29 +165,11 @@ async function ensureDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** The demo connection is made anew each run (its Odoo key is encrypted with this run's key). */
-async function recreateDemoConnection(
-  databaseUrl: string,
-  sandboxUrl: string,
-  encryptionKey: string,
-): Promise<ConnectionEntity> {
+async function removeDemoConnection(databaseUrl: string): Promise<void> {
   const db = new DataSource(connectorDataSourceOptions(databaseUrl, 1));
   await db.initialize();
   try {
     await db.getRepository(ConnectionEntity).delete({ name: DEMO_CONNECTION });
-    return await new ConnectionDirectory(db.getRepository(ConnectionEntity)).create(
-      {
-        name: DEMO_CONNECTION,
-        odooUrl: sandboxUrl,
-        odooDb: 'demo',
-        odooLogin: 'admin',
-        odooSecret: 'sandbox-odoo-api-key',
-        odooCompanyId: 1,
-        exactCountry: 'be',
-        exactDivision: DIVISION,
-        status: 'ready',
-      },
-      new SecretBox(encryptionKey),
-    );
   } finally {
     await db.destroy();
   }

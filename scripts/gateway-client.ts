@@ -22,6 +22,49 @@ export class GatewayClient {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
+  /**
+   * Connects a connection to Exact Online the way a user's browser does: the gateway's authorize
+   * redirect, Exact's consent (answered at once by a sandbox with an auto-consent division, or by
+   * posting its consent form), the callback; then pins the division.
+   */
+  async connectExact(connectionId: string, division: number): Promise<Record<string, unknown>> {
+    const toExact = await fetch(`${this.url}/api/connections/${connectionId}/exact/authorize`, {
+      headers: { Authorization: `Bearer ${this.apiKey}` },
+      redirect: 'manual',
+    });
+    if (toExact.status !== 302)
+      throw new Error(`authorize: ${toExact.status} ${await toExact.text()}`);
+    const authorizeUrl = new URL(toExact.headers.get('location')!);
+    let consent = await fetch(authorizeUrl, { redirect: 'manual' });
+    if (consent.status === 200) {
+      const form = new URLSearchParams({
+        client_id: authorizeUrl.searchParams.get('client_id')!,
+        redirect_uri: authorizeUrl.searchParams.get('redirect_uri')!,
+        state: authorizeUrl.searchParams.get('state')!,
+        division: String(division),
+        consent: 'allow',
+      });
+      consent = await fetch(new URL('/api/oauth2/auth', authorizeUrl), {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      });
+    }
+    if (consent.status !== 302)
+      throw new Error(`consent: ${consent.status} ${await consent.text()}`);
+    const callback = await fetch(consent.headers.get('location')!);
+    if (callback.status !== 200)
+      throw new Error(`callback: ${callback.status} ${await callback.text()}`);
+    const pinned = await this.request<Record<string, unknown>>(
+      'PUT',
+      `/api/connections/${connectionId}/exact/division`,
+      { division },
+    );
+    if (pinned.status !== 200)
+      throw new Error(`pin division: ${pinned.status} ${JSON.stringify(pinned.body)}`);
+    return pinned.body;
+  }
+
   async jobs(query: Record<string, string> = {}): Promise<SyncJob[]> {
     const { status, body } = await this.request<{ items: SyncJob[] }>(
       'GET',

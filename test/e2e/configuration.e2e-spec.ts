@@ -16,7 +16,6 @@ describe('start-up configuration', () => {
       {
         DATABASE_URL: 'postgres://localhost/x',
         RABBITMQ_URL: 'amqp://localhost',
-        EXACT_ACCESS_TOKEN: 't',
       },
       'contacts: configuration error: TOKEN_ENCRYPTION_KEY is required but not set',
     ],
@@ -26,6 +25,9 @@ describe('start-up configuration', () => {
         DATABASE_URL: 'postgres://localhost/x',
         RABBITMQ_URL: 'amqp://localhost',
         ADMIN_API_KEYS: 'short',
+        TOKEN_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+        EXACT_CLIENT_ID: 'client',
+        EXACT_REDIRECT_URI: 'https://connector.example/oauth/exact/callback',
       },
       'gateway: configuration error: ADMIN_API_KEYS is invalid: each key must be at least 16 characters',
     ],
@@ -49,12 +51,7 @@ describe('start-up configuration', () => {
     const result = start('contacts', {});
     expect(result.status).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    for (const variable of [
-      'DATABASE_URL',
-      'RABBITMQ_URL',
-      'TOKEN_ENCRYPTION_KEY',
-      'EXACT_ACCESS_TOKEN',
-    ]) {
+    for (const variable of ['DATABASE_URL', 'RABBITMQ_URL', 'TOKEN_ENCRYPTION_KEY']) {
       expect(result.stderr).toContain(`${variable} is required but not set`);
     }
   });

@@ -1,43 +1,63 @@
-import { SecretBox } from '@app/common';
 import { ODOO_EVENT_TYPES } from '@app/contracts';
-import { ConnectionDirectory, ConnectionEntity, connectorDataSourceOptions } from '@app/sync-queue';
+import { connectorDataSourceOptions } from '@app/sync-queue';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GatewayClient } from '../../scripts/gateway-client';
 import { odooCloudEvent, publishOdooEvent } from '../../scripts/odoo-event-publisher';
 import { SandboxClient } from '../../scripts/sandbox-client';
-import { RunningApp, startApp } from '../../scripts/stack';
+import { RunningApp, freePort, startApp } from '../../scripts/stack';
 import { TestDatabase, TestVhost, createTestDatabase, createTestVhost } from './infrastructure';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
-export const SANDBOX_EXACT_TOKEN = 'sandbox-exact-token';
 export const SANDBOX_DIVISION = 1001;
+export const EXACT_APP = {
+  EXACT_CLIENT_ID: 'sandbox-client-id',
+  EXACT_CLIENT_SECRET: 'sandbox-client-secret',
+};
+
+export interface ConnectionSummary {
+  id: string;
+  name: string;
+  status: string;
+}
 
 export interface E2eStack {
   database: TestDatabase;
   vhost: TestVhost;
-  /** The connector's database, for checks the API does not show (links, inbox). */
+  /** The connector's database, for checks the API does not show (links, inbox, tokens). */
   db: DataSource;
   sandbox: RunningApp;
   sandboxClient: SandboxClient;
   gateway: RunningApp;
   gatewayClient: GatewayClient;
   contacts: RunningApp[];
-  connection: ConnectionEntity;
+  auth: RunningApp[];
+  connection: ConnectionSummary;
   /** Environment of the connector's services, to start more of them. */
   serviceEnv: Record<string, string>;
   startContacts(extraEnv?: Record<string, string>): Promise<RunningApp>;
+  startAuth(extraEnv?: Record<string, string>): Promise<RunningApp>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  contacts?: number;
+  auth?: number;
+  /** Services' environment on top of the defaults. */
+  env?: Record<string, string>;
+  /** The sandbox's environment on top of the defaults (auto-consent for division 1001). */
+  sandboxEnv?: Record<string, string>;
+  /** Leave the connection in draft (not authorized, no division). */
+  skipConnect?: boolean;
 }
 
 /**
  * A whole connector for one test file, every app its own process: a fresh database and RabbitMQ
- * virtual host, the sandbox, the gateway and `contacts` processes of the contacts service, and a
- * ready connection between the sandbox Odoo (company 1) and the sandbox Exact division 1001.
+ * virtual host, the sandbox, the gateway, `auth` and `contacts` processes, and a connection between
+ * the sandbox Odoo (company 1) and the sandbox Exact division 1001 — created through the admin API
+ * and authorized through the OAuth flow, as an operator would.
  */
-export async function startE2eStack(
-  options: { contacts?: number; env?: Record<string, string> } = {},
-): Promise<E2eStack> {
+export async function startE2eStack(options: StackOptions = {}): Promise<E2eStack> {
   const started: RunningApp[] = [];
   const database = await createTestDatabase();
   const vhost = await createTestVhost();
@@ -51,31 +71,22 @@ export async function startE2eStack(
   try {
     await db.initialize();
     const sandbox = await startApp('sandbox', {
-      env: { LOG_LEVEL: 'warn', SANDBOX_EXACT_ACCESS_TOKENS: SANDBOX_EXACT_TOKEN },
+      env: {
+        LOG_LEVEL: 'warn',
+        SANDBOX_EXACT_AUTO_CONSENT_DIVISION: String(SANDBOX_DIVISION),
+        ...options.sandboxEnv,
+      },
     });
     started.push(sandbox);
-    const encryptionKey = randomBytes(32).toString('base64');
-    const connection = await new ConnectionDirectory(db.getRepository(ConnectionEntity)).create(
-      {
-        name: 'Sandbox Belgium',
-        odooUrl: sandbox.url,
-        odooDb: 'demo',
-        odooLogin: 'admin',
-        odooSecret: 'sandbox-odoo-api-key',
-        odooCompanyId: 1,
-        exactCountry: 'be',
-        exactDivision: SANDBOX_DIVISION,
-        status: 'ready',
-      },
-      new SecretBox(encryptionKey),
-    );
+    const gatewayPort = await freePort();
     const serviceEnv: Record<string, string> = {
       DATABASE_URL: database.url,
       RABBITMQ_URL: vhost.url,
       LOG_LEVEL: 'log',
-      TOKEN_ENCRYPTION_KEY: encryptionKey,
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       EXACT_BASE_URL: sandbox.url,
-      EXACT_ACCESS_TOKEN: SANDBOX_EXACT_TOKEN,
+      ...EXACT_APP,
+      EXACT_REDIRECT_URI: `http://127.0.0.1:${gatewayPort}/oauth/exact/callback`,
       EXACT_TIMEOUT_MS: '5000',
       ADMIN_API_KEYS: TEST_ADMIN_KEY,
       JOB_POLL_INTERVAL_MS: '1000',
@@ -86,15 +97,40 @@ export async function startE2eStack(
       JOB_MAX_ATTEMPTS: '3',
       ...options.env,
     };
-    const gateway = await startApp('gateway', { env: serviceEnv });
+    const gateway = await startApp('gateway', { env: serviceEnv, port: gatewayPort });
     started.push(gateway);
-    const startContacts = async (extraEnv: Record<string, string> = {}) => {
-      const app = await startApp('contacts', { env: { ...serviceEnv, ...extraEnv } });
-      started.push(app);
-      return app;
-    };
+    const startService =
+      (name: 'auth' | 'contacts') =>
+      async (extraEnv: Record<string, string> = {}) => {
+        const app = await startApp(name, { env: { ...serviceEnv, ...extraEnv } });
+        started.push(app);
+        return app;
+      };
+    const startAuth = startService('auth');
+    const startContacts = startService('contacts');
+    const auth: RunningApp[] = [];
+    for (let i = 0; i < (options.auth ?? 1); i++) auth.push(await startAuth());
     const contacts: RunningApp[] = [];
     for (let i = 0; i < (options.contacts ?? 1); i++) contacts.push(await startContacts());
+
+    const gatewayClient = new GatewayClient(gateway.url, TEST_ADMIN_KEY);
+    const created = await gatewayClient.request<ConnectionSummary>('POST', '/api/connections', {
+      name: 'Sandbox Belgium',
+      odooUrl: sandbox.url,
+      odooDb: 'demo',
+      odooLogin: 'admin',
+      odooSecret: 'sandbox-odoo-api-key',
+      odooCompanyId: 1,
+      exactCountry: 'be',
+    });
+    if (created.status !== 201)
+      throw new Error(`creating the connection: ${created.status} ${JSON.stringify(created.body)}`);
+    const connection = options.skipConnect
+      ? created.body
+      : ((await gatewayClient.connectExact(
+          created.body.id,
+          SANDBOX_DIVISION,
+        )) as unknown as ConnectionSummary);
     return {
       database,
       vhost,
@@ -102,11 +138,13 @@ export async function startE2eStack(
       sandbox,
       sandboxClient: new SandboxClient(sandbox.url),
       gateway,
-      gatewayClient: new GatewayClient(gateway.url, TEST_ADMIN_KEY),
+      gatewayClient,
       contacts,
+      auth,
       connection,
       serviceEnv,
       startContacts,
+      startAuth,
       stop: stopAll,
     };
   } catch (error) {

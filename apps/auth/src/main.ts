@@ -1,8 +1,9 @@
-import { WorkerConfig, loadConfig, runProcess } from '@app/common';
+import { loadConfig, runProcess } from '@app/common';
 import { startWorkerService } from '@app/sync-queue';
+import { AuthConfig } from './auth.config';
 import { AuthModule } from './auth.module';
 
 runProcess('auth', async () => {
-  const config = loadConfig(WorkerConfig, { HTTP_PORT: '3001', ...process.env });
+  const config = loadConfig(AuthConfig);
   await startWorkerService({ service: 'auth', module: AuthModule.register(config), config });
 });

@@ -1,6 +1,6 @@
 import { IsBase64Key, IsServiceUrl, WorkerConfig } from '@app/common';
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
 
 export class ContactsConfig extends WorkerConfig {
   override HTTP_PORT = 3002;
@@ -15,15 +15,6 @@ export class ContactsConfig extends WorkerConfig {
   @IsOptional()
   @IsServiceUrl(['http', 'https'])
   EXACT_BASE_URL?: string;
-
-  /**
-   * Exact Online access token used for every connection until the auth service hands out tokens
-   * (issue 5). Real Exact tokens expire after 10 minutes; this is for the sandbox and the demo.
-   */
-  @Expose()
-  @IsString()
-  @IsNotEmpty()
-  EXACT_ACCESS_TOKEN: string;
 
   @Expose()
   @Type(() => Number)

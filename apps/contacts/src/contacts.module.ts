@@ -1,4 +1,4 @@
-import { WorkerRuntimeModule } from '@app/sync-queue';
+import { ExactSyncClientModule, WorkerRuntimeModule } from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConnectionClients } from './connections/connection-clients.service';
 import { CONTACTS_CONFIG, ContactsConfig } from './contacts.config';
@@ -11,7 +11,10 @@ export class ContactsModule {
   static register(config: ContactsConfig): DynamicModule {
     return {
       module: ContactsModule,
-      imports: [WorkerRuntimeModule.forRoot('contacts', config)],
+      imports: [
+        WorkerRuntimeModule.forRoot('contacts', config),
+        ExactSyncClientModule.forRoot(config.RABBITMQ_URL),
+      ],
       controllers: [PartnerEventsConsumer],
       providers: [
         { provide: CONTACTS_CONFIG, useValue: config },

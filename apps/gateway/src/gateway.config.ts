@@ -1,6 +1,15 @@
-import { ServiceConfig, commaSeparated } from '@app/common';
+import { IsBase64Key, IsServiceUrl, ServiceConfig, commaSeparated } from '@app/common';
 import { Expose, Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class GatewayConfig extends ServiceConfig {
   /** Comma-separated admin API keys; requests to /api must carry one as `Authorization: Bearer <key>`. */
@@ -17,6 +26,28 @@ export class GatewayConfig extends ServiceConfig {
   @Min(0)
   @Max(65535)
   GATEWAY_PORT: number = 3000;
+
+  /** 32 bytes, base64: encrypts the Odoo credentials of connections and signs OAuth states. */
+  @Expose()
+  @IsBase64Key(32)
+  TOKEN_ENCRYPTION_KEY: string;
+
+  /** The app registered in Exact's App Center. */
+  @Expose()
+  @IsString()
+  @IsNotEmpty()
+  EXACT_CLIENT_ID: string;
+
+  /** Where Exact sends the user back: this gateway's /oauth/exact/callback (HTTPS in production). */
+  @Expose()
+  @IsServiceUrl(['http', 'https'])
+  EXACT_REDIRECT_URI: string;
+
+  /** Replaces the country host (the sandbox). */
+  @Expose()
+  @IsOptional()
+  @IsServiceUrl(['http', 'https'])
+  EXACT_BASE_URL?: string;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

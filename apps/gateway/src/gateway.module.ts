@@ -1,13 +1,14 @@
 import { HEALTH_CHECKS, HealthCheck, HealthController } from '@app/common';
-import { EXACT_SYNC_EXCHANGE } from '@app/contracts';
-import { SyncQueueModule } from '@app/sync-queue';
+import { ExactSyncClientModule, ExactSyncRpc, SyncQueueModule } from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ClientRMQ } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { AdminApiKeyGuard } from './admin-auth/admin-api-key.guard';
+import { ConnectionsController } from './connections/connections.controller';
+import { ConnectionsService } from './connections/connections.service';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
-import { EXACT_SYNC_CLIENT, JobNotifier } from './sync-jobs/job-notifier.service';
+import { ExactCallbackController } from './oauth/exact-callback.controller';
+import { OAuthStateService } from './oauth/oauth-state.service';
 import { SyncJobsController } from './sync-jobs/sync-jobs.controller';
 import { SyncJobsService } from './sync-jobs/sync-jobs.service';
 
@@ -23,30 +24,26 @@ export class GatewayModule {
           maxAttempts: 8,
           backoff: { baseMs: 10_000, capMs: 3_600_000 },
         }),
+        ExactSyncClientModule.forRoot(config.RABBITMQ_URL),
       ],
-      controllers: [HealthController, SyncJobsController],
+      controllers: [
+        HealthController,
+        SyncJobsController,
+        ConnectionsController,
+        ExactCallbackController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AdminApiKeyGuard },
-        {
-          provide: EXACT_SYNC_CLIENT,
-          useFactory: () =>
-            new ClientRMQ({
-              urls: [config.RABBITMQ_URL],
-              exchange: EXACT_SYNC_EXCHANGE,
-              exchangeType: 'topic',
-              wildcards: true,
-              persistent: true,
-            }),
-        },
-        JobNotifier,
         SyncJobsService,
+        ConnectionsService,
+        OAuthStateService,
         {
           provide: HEALTH_CHECKS,
-          inject: [DataSource, JobNotifier],
-          useFactory: (db: DataSource, notifier: JobNotifier): HealthCheck[] => [
+          inject: [DataSource, ExactSyncRpc],
+          useFactory: (db: DataSource, rpc: ExactSyncRpc): HealthCheck[] => [
             { name: 'database', check: async () => (await db.query('SELECT 1')).length === 1 },
-            { name: 'broker', check: () => notifier.brokerReachable() },
+            { name: 'broker', check: () => rpc.reachable() },
           ],
         },
       ],

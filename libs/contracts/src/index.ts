@@ -1,3 +1,4 @@
+export * from './auth/auth-messages';
 export * from './commands/sync-job-ready';
 export * from './events/cloud-event';
 export * from './events/odoo-event-types';

@@ -2,8 +2,13 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { CONNECTOR_ENTITIES } from './entities';
 import { InitialSchema1795824000000 } from './migrations/1795824000000-InitialSchema';
 import { ExactBudgets1795824100000 } from './migrations/1795824100000-ExactBudgets';
+import { ExactAuthorization1795824200000 } from './migrations/1795824200000-ExactAuthorization';
 
-export const CONNECTOR_MIGRATIONS = [InitialSchema1795824000000, ExactBudgets1795824100000];
+export const CONNECTOR_MIGRATIONS = [
+  InitialSchema1795824000000,
+  ExactBudgets1795824100000,
+  ExactAuthorization1795824200000,
+];
 
 /**
  * The one database definition: Nest (TypeOrmModule), the migration command and the TypeORM CLI

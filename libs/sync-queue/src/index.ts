@@ -18,3 +18,5 @@ export * from './worker/sync-worker.module';
 export * from './worker/worker.options';
 export * from './runtime/start-worker-service';
 export * from './runtime/worker-runtime.module';
+export * from './messaging/exact-sync-client.module';
+export * from './messaging/job-notifier.service';

@@ -2,12 +2,12 @@ import { MappingError, SecretBox } from '@app/common';
 import {
   ExactClient,
   ExactCountryHost,
+  AuthTokenClient,
   PostgresExactBudget,
-  StaticTokenProvider,
   exactBaseUrl,
 } from '@app/exact-client';
 import { OdooRpc } from '@app/odoo-client';
-import { ConnectionEntity } from '@app/sync-queue';
+import { ConnectionEntity, ExactSyncRpc } from '@app/sync-queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,8 @@ import { CONTACTS_CONFIG, ContactsConfig } from '../contacts.config';
 @Injectable()
 export class ConnectionClients {
   private readonly secrets: SecretBox;
-  private readonly tokens: StaticTokenProvider;
+  /** Tokens come from the auth service, the only holder of Exact tokens. */
+  private readonly tokens: AuthTokenClient;
   /** Exact's per-division limits, counted in PostgreSQL for every replica of every service. */
   private readonly budget: PostgresExactBudget;
   private readonly odooClients = new Map<string, { version: number; rpc: OdooRpc }>();
@@ -25,10 +26,11 @@ export class ConnectionClients {
   constructor(
     @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
     @InjectDataSource() db: DataSource,
+    rpc: ExactSyncRpc,
   ) {
     this.budget = new PostgresExactBudget(db);
     this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
-    this.tokens = new StaticTokenProvider(config.EXACT_ACCESS_TOKEN);
+    this.tokens = new AuthTokenClient(rpc);
   }
 
   odoo(connection: ConnectionEntity): OdooRpc {

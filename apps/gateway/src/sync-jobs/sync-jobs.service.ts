@@ -8,7 +8,7 @@ import {
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobNotifier } from './job-notifier.service';
+import { JobNotifier } from '@app/sync-queue';
 import {
   SyncJobAttemptRow,
   SyncJobAttemptView,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -42,4 +42,11 @@ export class SecretBox {
       decipher.final(),
     ]).toString('utf8');
   }
+}
+
+/** A key for one purpose (e.g. signing OAuth states) derived from the encryption key, so one secret serves both without reuse. */
+export function deriveKey(keyBase64: string, purpose: string): Buffer {
+  return Buffer.from(
+    hkdfSync('sha256', Buffer.from(keyBase64, 'base64'), Buffer.alloc(0), purpose, 32),
+  );
 }

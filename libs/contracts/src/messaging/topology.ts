@@ -27,7 +27,7 @@ export const SERVICE_BINDINGS: Record<ConsumingService, readonly QueueBinding[]>
   ],
   invoices: [],
   payments: [],
-  auth: [],
+  auth: [{ exchange: EXACT_SYNC_EXCHANGE, pattern: 'auth.#' }],
 };
 
 function readyPatternForKinds(kindPrefix: string): string {

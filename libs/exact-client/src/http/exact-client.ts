@@ -2,7 +2,7 @@ import { recordRemoteCall } from '@app/common';
 import { ExactOutcomeUnknownError, ExactUnavailableError } from './exact-errors';
 import { ExactHttpAnswer, parseExactJson, toExactError } from './exact-response';
 import type { ExactBudget } from '../budget/exact-budget';
-import type { ExactTokenProvider } from './token-provider';
+import type { ExactTokenProvider } from '../tokens/token-provider';
 
 export interface ExactClientOptions {
   /** Country host or EXACT_BASE_URL, without trailing slash. */

@@ -25,6 +25,12 @@ export interface ConnectionFeatures {
   payments: boolean;
 }
 
+export interface ExactDivisionSummary {
+  code: number;
+  description: string;
+  country: string | null;
+}
+
 /** One Odoo database + company ⇄ one Exact Online country host + division. */
 @Entity('connection')
 export class ConnectionEntity {
@@ -58,6 +64,17 @@ export class ConnectionEntity {
 
   @Column({ type: 'jsonb' })
   features: ConnectionFeatures;
+
+  /** The Exact Online user who authorized the connection. */
+  @Column({ name: 'exact_user_id', type: 'text', nullable: true })
+  exactUserId: string | null;
+
+  @Column({ name: 'exact_user_name', type: 'text', nullable: true })
+  exactUserName: string | null;
+
+  /** The divisions that user granted, as system/Divisions listed them at the last check. */
+  @Column({ name: 'exact_divisions', type: 'jsonb', nullable: true })
+  exactDivisions: ExactDivisionSummary[] | null;
 
   @Column({ type: 'text' })
   status: ConnectionStatus;

@@ -355,6 +355,19 @@ export class SyncJobQueue {
     return this.explainRefusal(id, 'cancelled', ACTIVE_JOB_STATES);
   }
 
+  /** A connection became usable again (authorized, division pinned): its waiting jobs are due now. */
+  async releaseConnection(connectionId: string): Promise<{ id: string; kind: string }[]> {
+    const rows = returningRows<{ id: string; kind: string }>(
+      await this.db.query(
+        `UPDATE sync_job SET next_run_at = now(), updated_at = now()
+          WHERE connection_id = $1 AND state = 'pending' AND next_run_at > now()
+          RETURNING id, kind`,
+        [connectionId],
+      ),
+    );
+    return rows.map((row) => ({ id: String(row.id), kind: row.kind }));
+  }
+
   /** Records a message a service could not process as a dead job an operator can find. */
   async recordRejectedMessage(
     rejected: RejectedMessage & { errorClass: ErrorClass },

@@ -1,5 +1,5 @@
 import { EXACT_SYNC_EXCHANGE, SyncJobReady, syncJobReadyPattern } from '@app/contracts';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ClientRMQ } from '@nestjs/microservices';
 import { lastValueFrom, timeout } from 'rxjs';
 
@@ -10,7 +10,7 @@ export const EXACT_SYNC_CLIENT = Symbol('EXACT_SYNC_CLIENT');
  * database, so a lost message only means it runs at the worker's next poll instead of at once.
  */
 @Injectable()
-export class JobNotifier implements OnApplicationShutdown {
+export class JobNotifier {
   private readonly log = new Logger(JobNotifier.name);
 
   constructor(@Inject(EXACT_SYNC_CLIENT) private readonly client: ClientRMQ) {}
@@ -30,20 +30,6 @@ export class JobNotifier implements OnApplicationShutdown {
         );
       }
     }
-  }
-
-  /** For /health: whether the broker connection is (or can be) established. */
-  async brokerReachable(): Promise<boolean> {
-    try {
-      await this.client.connect();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
   }
 }
 
