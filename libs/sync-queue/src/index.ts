@@ -20,3 +20,4 @@ export * from './runtime/start-worker-service';
 export * from './runtime/worker-runtime.module';
 export * from './messaging/exact-sync-client.module';
 export * from './messaging/job-notifier.service';
+export * from './rotate-encryption-key';

@@ -279,15 +279,13 @@ export class TokenCustody {
       description: d.Description,
       country: d.Country,
     }));
-    await this.db
-      .getRepository(ConnectionEntity)
-      .update(
-        { id: connection.id },
-        {
-          exactDivisions: granted,
-          ...(me ? { exactUserId: me.UserID, exactUserName: me.FullName } : {}),
-        },
-      );
+    await this.db.getRepository(ConnectionEntity).update(
+      { id: connection.id },
+      {
+        exactDivisions: granted,
+        ...(me ? { exactUserId: me.UserID, exactUserName: me.FullName } : {}),
+      },
+    );
     return granted;
   }
 

@@ -1,4 +1,4 @@
-/** Where the client gets access tokens; the auth service implements it (issue 5). */
+/** Where the client gets access tokens; services use AuthTokenClient (the auth service). */
 export interface ExactTokenProvider {
   getAccessToken(connectionId: string): Promise<string>;
   /** Called once after a 401 with the token Exact refused; returns a token to retry with. */
@@ -6,8 +6,8 @@ export interface ExactTokenProvider {
 }
 
 /**
- * A fixed token from configuration (EXACT_ACCESS_TOKEN). Enough to talk to the sandbox; real
- * Exact tokens live 10 minutes, so production uses the auth service's provider.
+ * One fixed token, for scripts and tests against the sandbox (which accepts never-expiring
+ * tokens). Real Exact tokens live 10 minutes, so services use AuthTokenClient.
  */
 export class StaticTokenProvider implements ExactTokenProvider {
   constructor(private readonly token: string) {}
