@@ -113,22 +113,40 @@ describe.each(VERSIONS)('Odoo client ⇄ Odoo %i simulator', (version) => {
     const [agrolait] = await odoo().rpc.executeKw<number[]>('res.partner', 'search', [
       [['name', '=', 'Agrolait']],
     ]);
-    expect(await readPartner(odoo().rpc, agrolait)).toMatchObject({
+    expect(await readPartner(odoo(), agrolait)).toMatchObject({
       name: 'Agrolait',
+      commercialPartnerId: agrolait,
       countryCode: 'BE',
       vat: 'BE0477472701',
       companyId: 1,
       customerRank: 1,
+      paymentTermId: expect.any(Number),
+    });
+    // The registry is a partner field from 16 on; before, it is not asked for (Odoo would refuse it).
+    await odoo().rpc.executeKw('res.partner', 'write', [
+      [agrolait],
+      version >= 16 ? { company_registry: '0477472701' } : { ref: '42' },
+    ]);
+    expect((await readPartner(odoo(), agrolait))?.companyRegistry).toBe(
+      version >= 16 ? '0477472701' : null,
+    );
+    const [person] = await odoo().rpc.executeKw<number[]>('res.partner', 'search', [
+      [['name', '=', 'Thomas Passot']],
+    ]);
+    expect(await readPartner(odoo(), person)).toMatchObject({
+      parentId: agrolait,
+      commercialPartnerId: agrolait,
+      type: 'contact',
     });
     const [wood] = await client(2).rpc.executeKw<number[]>('res.partner', 'search', [
       [['name', '=', 'Wood Corner']],
     ]);
-    expect(await readPartner(client(2).rpc, wood)).toMatchObject({
+    expect(await readPartner(client(2), wood)).toMatchObject({
       countryCode: 'NL',
       supplierRank: 2,
     });
-    expect(await readPartner(odoo().rpc, wood)).toBeNull();
-    const unknownCompany = await failure(readPartner(client(99).rpc, agrolait));
+    expect(await readPartner(odoo(), wood)).toBeNull();
+    const unknownCompany = await failure(readPartner(client(99), agrolait));
     expect(unknownCompany).toMatchObject({
       retryable: false,
       odooName: 'odoo.exceptions.AccessError',

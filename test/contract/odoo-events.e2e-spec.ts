@@ -56,6 +56,9 @@ describe('Odoo simulator events on odoo.events', () => {
     await vhost?.delete();
   });
 
+  /** A person working in Odoo (plain JSON-RPC as admin): their changes are announced. */
+  const asUser = <T>(model: string, method: string, args: unknown[]) =>
+    sandbox.control.odooCall<T>(model, method, args, { context: { allowed_company_ids: [1] } });
   const eventsOf = (resId: number) => received.filter((r) => r.event.data.res_id === resId);
   const waitForEvent = (type: string, resId: number) =>
     waitFor(
@@ -65,7 +68,7 @@ describe('Odoo simulator events on odoo.events', () => {
     );
 
   it('announces a created, an updated and an archived partner, with the type as routing key and the id as message id', async () => {
-    const id = await odoo.rpc.executeKw<number>('res.partner', 'create', [
+    const id = await asUser<number>('res.partner', 'create', [
       { name: 'Event Test NV', company_id: 1, is_company: true },
     ]);
     const created = await waitForEvent(ODOO_EVENT_TYPES.partnerCreated, id);
@@ -76,23 +79,23 @@ describe('Odoo simulator events on odoo.events', () => {
       source: 'https://odoo.sandbox.local/demo',
       data: { db: 'demo', company_id: 1, model: 'res.partner', res_id: id },
     });
-    await odoo.rpc.executeKw('res.partner', 'write', [[id], { city: 'Gent' }]);
+    await asUser('res.partner', 'write', [[id], { city: 'Gent' }]);
     await waitForEvent(ODOO_EVENT_TYPES.partnerUpdated, id);
-    await odoo.rpc.executeKw('res.partner', 'write', [[id], { active: false }]);
+    await asUser('res.partner', 'write', [[id], { active: false }]);
     await waitForEvent(ODOO_EVENT_TYPES.partnerArchived, id);
   });
 
   it('announces a posted invoice, and nothing for a call that failed', async () => {
-    const [journal] = await odoo.rpc.executeKw<number[]>('account.journal', 'search', [
+    const [journal] = await asUser<number[]>('account.journal', 'search', [
       [
         ['type', '=', 'sale'],
         ['company_id', '=', 1],
       ],
     ]);
-    const [partner] = await odoo.rpc.executeKw<number[]>('res.partner', 'search', [
+    const [partner] = await asUser<number[]>('res.partner', 'search', [
       [['name', '=', 'Agrolait']],
     ]);
-    const id = await odoo.rpc.executeKw<number>('account.move', 'create', [
+    const id = await asUser<number>('account.move', 'create', [
       {
         move_type: 'out_invoice',
         partner_id: partner,
@@ -100,7 +103,7 @@ describe('Odoo simulator events on odoo.events', () => {
         invoice_line_ids: [[0, 0, { name: 'Service', quantity: 1, price_unit: 80 }]],
       },
     ]);
-    await odoo.rpc.executeKw('account.move', 'action_post', [[id]]);
+    await asUser('account.move', 'action_post', [[id]]);
     const posted = await waitForEvent(ODOO_EVENT_TYPES.movePosted, id);
     expect(posted.event.data).toEqual({
       db: 'demo',
@@ -108,11 +111,27 @@ describe('Odoo simulator events on odoo.events', () => {
       model: 'account.move',
       res_id: id,
     });
-    await expect(odoo.rpc.executeKw('account.move', 'action_post', [[id]])).rejects.toThrow(
-      /not in draft/,
-    );
+    await expect(asUser('account.move', 'action_post', [[id]])).rejects.toThrow(/not in draft/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(eventsOf(id).map((r) => r.event.type)).toEqual([ODOO_EVENT_TYPES.movePosted]);
+  });
+
+  it('announces nothing for a write the connector makes (connector-origin context key)', async () => {
+    const id = await asUser<number>('res.partner', 'create', [
+      { name: 'Echo Test BV', company_id: 1, is_company: true },
+    ]);
+    await waitForEvent(ODOO_EVENT_TYPES.partnerCreated, id);
+    await odoo.rpc.executeKw('res.partner', 'write', [[id], { city: 'Antwerpen' }]);
+    const fromConnector = await odoo.rpc.executeKw<number>('res.partner', 'create', [
+      { name: 'Imported From Exact NV', company_id: 1, is_company: true },
+    ]);
+    await asUser('res.partner', 'write', [[id], { active: false }]);
+    await waitForEvent(ODOO_EVENT_TYPES.partnerArchived, id);
+    expect(eventsOf(id).map((r) => r.event.type)).toEqual([
+      ODOO_EVENT_TYPES.partnerCreated,
+      ODOO_EVENT_TYPES.partnerArchived,
+    ]);
+    expect(eventsOf(fromConnector)).toEqual([]);
   });
 
   it('can be switched off and on', async () => {
@@ -121,7 +140,7 @@ describe('Odoo simulator events on odoo.events', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ enabled: false }),
     });
-    const silent = await odoo.rpc.executeKw<number>('res.partner', 'create', [
+    const silent = await asUser<number>('res.partner', 'create', [
       { name: 'Silent BV', company_id: 1 },
     ]);
     await fetch(`${sandbox.url}/_sandbox/odoo/events`, {
@@ -129,7 +148,7 @@ describe('Odoo simulator events on odoo.events', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ enabled: true }),
     });
-    const loud = await odoo.rpc.executeKw<number>('res.partner', 'create', [
+    const loud = await asUser<number>('res.partner', 'create', [
       { name: 'Loud BV', company_id: 1 },
     ]);
     await waitForEvent(ODOO_EVENT_TYPES.partnerCreated, loud);

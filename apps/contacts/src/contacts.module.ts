@@ -5,6 +5,14 @@ import { CONTACTS_CONFIG, ContactsConfig } from './contacts.config';
 import { PartnerEventsConsumer } from './partners/partner-events.consumer';
 import { PartnerJobsService } from './partners/partner-jobs.service';
 import { PartnerSyncHandler } from './partners/partner-sync.handler';
+import { PaymentConditions } from './mapping/payment-conditions.service';
+import { AccountSync } from './partners/account-sync.service';
+import { PersonSync } from './partners/person-sync.service';
+import { PartnerEnsureConsumer } from './partners/partner-ensure.consumer';
+import { PartnerEnsureService } from './partners/partner-ensure.service';
+import { PartnerImportHandler } from './setup/partner-import.handler';
+import { PartnerSetupConsumer } from './setup/partner-setup.consumer';
+import { PartnerSetupService } from './setup/partner-setup.service';
 
 @Module({})
 export class ContactsModule {
@@ -15,12 +23,18 @@ export class ContactsModule {
         WorkerRuntimeModule.forRoot('contacts', config),
         ExactSyncClientModule.forRoot(config.RABBITMQ_URL),
       ],
-      controllers: [PartnerEventsConsumer],
+      controllers: [PartnerEventsConsumer, PartnerEnsureConsumer, PartnerSetupConsumer],
       providers: [
         { provide: CONTACTS_CONFIG, useValue: config },
         ConnectionClients,
+        PaymentConditions,
         PartnerJobsService,
+        AccountSync,
+        PersonSync,
         PartnerSyncHandler,
+        PartnerEnsureService,
+        PartnerSetupService,
+        PartnerImportHandler,
       ],
     };
   }

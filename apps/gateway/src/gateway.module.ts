@@ -9,6 +9,8 @@ import { ConnectionsService } from './connections/connections.service';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ExactCallbackController } from './oauth/exact-callback.controller';
 import { OAuthStateService } from './oauth/oauth-state.service';
+import { SetupController } from './setup/setup.controller';
+import { SetupService } from './setup/setup.service';
 import { SyncJobsController } from './sync-jobs/sync-jobs.controller';
 import { SyncJobsService } from './sync-jobs/sync-jobs.service';
 
@@ -31,6 +33,7 @@ export class GatewayModule {
         SyncJobsController,
         ConnectionsController,
         ExactCallbackController,
+        SetupController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -38,6 +41,7 @@ export class GatewayModule {
         SyncJobsService,
         ConnectionsService,
         OAuthStateService,
+        SetupService,
         {
           provide: HEALTH_CHECKS,
           inject: [DataSource, ExactSyncRpc],

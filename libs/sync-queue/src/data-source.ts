@@ -3,11 +3,13 @@ import { CONNECTOR_ENTITIES } from './entities';
 import { InitialSchema1795824000000 } from './migrations/1795824000000-InitialSchema';
 import { ExactBudgets1795824100000 } from './migrations/1795824100000-ExactBudgets';
 import { ExactAuthorization1795824200000 } from './migrations/1795824200000-ExactAuthorization';
+import { ConnectionSettings1795824300000 } from './migrations/1795824300000-ConnectionSettings';
 
 export const CONNECTOR_MIGRATIONS = [
   InitialSchema1795824000000,
   ExactBudgets1795824100000,
   ExactAuthorization1795824200000,
+  ConnectionSettings1795824300000,
 ];
 
 /**

@@ -4,12 +4,11 @@ import {
   AuthRefusal,
   AuthTokenRenewRequest,
   AuthTokenRequest,
+  answerRpc,
 } from '@app/contracts';
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
-import type { Channel, ConsumeMessage } from 'amqplib';
-import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import type { ClassConstructor } from 'class-transformer';
 import { TokenCustody } from './token-custody.service';
 
 /** The auth service's RPC on `exact-sync`: token requests and code exchanges. */
@@ -38,30 +37,16 @@ export class AuthRpcConsumer {
     );
   }
 
-  /** Validates, answers, and acknowledges the request once the answer is ready (a crash before that means a retry by the caller). */
-  private async answer<T extends object, R>(
+  private answer<T extends object, R>(
     context: RmqContext,
     type: ClassConstructor<T>,
     body: unknown,
     work: (request: T) => Promise<R>,
   ) {
-    const request = plainToInstance(type, body ?? {});
-    const errors = validateSync(request);
-    let reply: R | { ok: false; refusal: AuthRefusal; message: string };
-    if (errors.length > 0) {
-      reply = {
-        ok: false,
-        refusal: 'invalid_request',
-        message: `invalid request: ${errors.map((e) => e.property).join(', ')}`,
-      };
-    } else {
-      try {
-        reply = await work(request);
-      } catch (error) {
-        reply = { ok: false, refusal: 'try_later', message: (error as Error).message };
-      }
-    }
-    (context.getChannelRef() as Channel).ack(context.getMessage() as ConsumeMessage);
-    return reply;
+    return answerRpc(context, type, body, work, (message, kind) => ({
+      ok: false as const,
+      refusal: (kind === 'invalid' ? 'invalid_request' : 'try_later') as AuthRefusal,
+      message,
+    }));
   }
 }

@@ -1,12 +1,13 @@
 import { MappingError, SecretBox } from '@app/common';
 import {
   ExactClient,
+  ExactBudgetSnapshot,
   ExactCountryHost,
   AuthTokenClient,
   PostgresExactBudget,
   exactBaseUrl,
 } from '@app/exact-client';
-import { OdooRpc } from '@app/odoo-client';
+import { OdooClient, OdooRpc } from '@app/odoo-client';
 import { ConnectionEntity, ExactSyncRpc } from '@app/sync-queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,23 +21,23 @@ export class ConnectionClients {
   /** Tokens come from the auth service, the only holder of Exact tokens. */
   private readonly tokens: AuthTokenClient;
   /** Exact's per-division limits, counted in PostgreSQL for every replica of every service. */
-  private readonly budget: PostgresExactBudget;
-  private readonly odooClients = new Map<string, { version: number; rpc: OdooRpc }>();
+  private readonly budgetStore: PostgresExactBudget;
+  private readonly odooClients = new Map<string, { version: number; client: OdooClient }>();
 
   constructor(
     @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
     @InjectDataSource() db: DataSource,
     rpc: ExactSyncRpc,
   ) {
-    this.budget = new PostgresExactBudget(db);
+    this.budgetStore = new PostgresExactBudget(db);
     this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
     this.tokens = new AuthTokenClient(rpc);
   }
 
-  odoo(connection: ConnectionEntity): OdooRpc {
+  odoo(connection: ConnectionEntity): OdooClient {
     const version = connection.updatedAt.getTime();
     const cached = this.odooClients.get(connection.id);
-    if (cached?.version === version) return cached.rpc;
+    if (cached?.version === version) return cached.client;
     const rpc = new OdooRpc({
       url: connection.odooUrl,
       db: connection.odooDb,
@@ -45,8 +46,14 @@ export class ConnectionClients {
       companyId: connection.odooCompanyId,
       timeoutMs: this.config.ODOO_TIMEOUT_MS,
     });
-    this.odooClients.set(connection.id, { version, rpc });
-    return rpc;
+    const client = new OdooClient(rpc, connection.odooUrl);
+    this.odooClients.set(connection.id, { version, client });
+    return client;
+  }
+
+  /** What is known of the connection's division budget (limits and calls left today). */
+  budget(connection: ConnectionEntity): Promise<ExactBudgetSnapshot> {
+    return this.budgetStore.snapshot(connection.exactDivision ?? 0);
   }
 
   exact(connection: ConnectionEntity): ExactClient {
@@ -63,7 +70,7 @@ export class ConnectionClients {
       division: connection.exactDivision,
       connectionId: connection.id,
       tokens: this.tokens,
-      budget: this.budget,
+      budget: this.budgetStore,
       timeoutMs: this.config.EXACT_TIMEOUT_MS,
     });
   }

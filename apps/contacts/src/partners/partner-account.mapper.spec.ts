@@ -1,32 +1,14 @@
-import type { OdooPartner } from '@app/odoo-client';
+import { odooPartner } from './odoo-partner.fixture';
 import {
+  accountCodeFromRef,
   accountFingerprint,
-  isCommercialPartner,
+  exactLanguage,
+  isPartnerInScope,
   normaliseVat,
   partnerToAccount,
 } from './partner-account.mapper';
 
-const partner = (over: Partial<OdooPartner> = {}): OdooPartner => ({
-  id: 7,
-  name: 'Agrolait',
-  isCompany: true,
-  parentId: null,
-  email: 'info@agrolait.example',
-  phone: '+32 10 588 558',
-  vat: 'BE 0477.472.701',
-  ref: null,
-  street: 'Avenue des Dessus-de-Lives, 2',
-  street2: null,
-  zip: '5101',
-  city: 'Namur',
-  countryCode: 'BE',
-  active: true,
-  customerRank: 1,
-  supplierRank: 0,
-  companyId: 1,
-  writeDate: '2026-11-28 09:00:00',
-  ...over,
-});
+const partner = odooPartner;
 
 describe(partnerToAccount.name, () => {
   it('maps the address, contact details and VAT number', () => {
@@ -52,8 +34,62 @@ describe(partnerToAccount.name, () => {
     ['both', { customerRank: 1, supplierRank: 1 }, { Status: 'C', IsSupplier: true }],
     ['an archived partner', { active: false }, { Blocked: true }],
     ['a name with spaces around it', { name: '  Deco Addict ' }, { Name: 'Deco Addict' }],
+    [
+      'the company registry (16+)',
+      { companyRegistry: '0477472701' },
+      { ChamberOfCommerce: '0477472701' },
+    ],
+    ['the language', { lang: 'nl_BE' }, { Language: 'NL' }],
   ])('maps %s', (_case, input, expected) => {
     expect(partnerToAccount(partner(input))).toEqual(expect.objectContaining(expected));
+  });
+
+  it('sends the mapped payment conditions, and leaves out what Odoo cannot tell', () => {
+    const account = partnerToAccount(partner({ paymentTermId: 4, supplierPaymentTermId: 5 }), {
+      sales: '30',
+      purchase: null,
+    });
+    expect(account).toMatchObject({ PaymentConditionSales: '30' });
+    for (const unknown of ['PaymentConditionPurchase', 'ChamberOfCommerce', 'Language', 'Code'])
+      expect(account).not.toHaveProperty(unknown);
+  });
+});
+
+describe(exactLanguage.name, () => {
+  it.each([
+    ['nl_BE', 'NL'],
+    ['fr_FR', 'FR'],
+    ['en_US', 'EN'],
+    ['de', 'DE'],
+    ['sr@latin', null],
+    [null, null],
+  ])('%s → %s', (lang, expected) => {
+    expect(exactLanguage(lang)).toBe(expected);
+  });
+});
+
+describe(accountCodeFromRef.name, () => {
+  it.each([
+    ['1042', '1042'],
+    [' 77 ', '77'],
+    ['C-1042', null],
+    ['1234567890123456789', null],
+    ['', null],
+    [null, null],
+  ])('%s → %s', (ref, expected) => {
+    expect(accountCodeFromRef(ref)).toBe(expected);
+  });
+});
+
+describe(isPartnerInScope.name, () => {
+  it.each([
+    [{ customerRank: 1, supplierRank: 0 }, ['customer', 'supplier'], true],
+    [{ customerRank: 0, supplierRank: 1 }, ['customer', 'supplier'], true],
+    [{ customerRank: 0, supplierRank: 0 }, ['customer', 'supplier'], false],
+    [{ customerRank: 0, supplierRank: 3 }, ['customer'], false],
+    [{ customerRank: 2, supplierRank: 0 }, ['supplier'], false],
+  ] as const)('%j counted as %j → %s', (ranks, counted, expected) => {
+    expect(isPartnerInScope(partner(ranks), counted)).toBe(expected);
   });
 });
 
@@ -74,13 +110,5 @@ describe(accountFingerprint.name, () => {
     const reordered = Object.fromEntries(Object.entries(account).reverse()) as typeof account;
     expect(accountFingerprint(reordered)).toBe(accountFingerprint(account));
     expect(accountFingerprint({ ...account, City: 'Liège' })).not.toBe(accountFingerprint(account));
-  });
-});
-
-describe(isCommercialPartner.name, () => {
-  it('is true for a company or a person on its own, false for a contact of a company', () => {
-    expect(isCommercialPartner(partner())).toBe(true);
-    expect(isCommercialPartner(partner({ isCompany: false }))).toBe(true);
-    expect(isCommercialPartner(partner({ isCompany: false, parentId: 3 }))).toBe(false);
   });
 });

@@ -2,11 +2,13 @@ import { JOB_KINDS, OdooCloudEvent } from '@app/contracts';
 import {
   ConnectionDirectory,
   ConnectionEntity,
+  EnqueueRequest,
   EnqueueResult,
   SyncJobQueue,
 } from '@app/sync-queue';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { AccountDecision } from './account-matching';
 
 /** What a contact.sync job carries: the Odoo record's identity, never its data. */
 export interface PartnerJobPayload {
@@ -15,7 +17,14 @@ export interface PartnerJobPayload {
   companyId: number | null;
   partnerId: number;
   source: string;
+  /** Asked for by contacts.ensure (an invoice needs the account): sync even outside the ranks. */
+  ensure?: boolean;
+  /** The initial sync's decision, taken against a bulk read of Exact; used once. */
+  setup?: AccountSetupHint;
 }
+
+/** What the initial-sync planner decided for a partner that is not linked yet. */
+export type AccountSetupHint = AccountDecision;
 
 /** Turns partner events into contact.sync jobs, one per connection the partner belongs to. */
 @Injectable()
@@ -54,22 +63,23 @@ export class PartnerJobsService {
     correlationId: string,
     manager?: EntityManager,
   ): Promise<EnqueueResult> {
+    return this.queue.enqueue({ ...this.request(connection, payload), correlationId }, manager);
+  }
+
+  /** The contact.sync job for a partner: one per partner and connection while it has work ahead. */
+  request(connection: ConnectionEntity | null, payload: PartnerJobPayload): EnqueueRequest {
     const scope = connection
       ? connection.id
       : `unmatched:${payload.db}:${payload.companyId ?? '*'}`;
-    return this.queue.enqueue(
-      {
-        kind: JOB_KINDS.contactSync,
-        direction: 'odoo_to_exact',
-        connectionId: connection?.id ?? null,
-        sourceModel: 'res.partner',
-        sourceId: String(payload.partnerId),
-        sourceRef: `res.partner/${payload.partnerId}`,
-        dedupKey: `${JOB_KINDS.contactSync}:${scope}:${payload.partnerId}`,
-        payload,
-        correlationId,
-      },
-      manager,
-    );
+    return {
+      kind: JOB_KINDS.contactSync,
+      direction: 'odoo_to_exact',
+      connectionId: connection?.id ?? null,
+      sourceModel: 'res.partner',
+      sourceId: String(payload.partnerId),
+      sourceRef: `res.partner/${payload.partnerId}`,
+      dedupKey: `${JOB_KINDS.contactSync}:${scope}:${payload.partnerId}`,
+      payload,
+    };
   }
 }

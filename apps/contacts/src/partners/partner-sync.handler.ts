@@ -1,15 +1,6 @@
 import { MappingError, RetryLaterError } from '@app/common';
 import { JOB_KINDS } from '@app/contracts';
-import {
-  ExactAccount,
-  ExactAccountWrite,
-  ExactClient,
-  accounts,
-  and,
-  eq,
-  odata,
-} from '@app/exact-client';
-import { readPartner } from '@app/odoo-client';
+import { OdooClient, OdooPartner, readPartner } from '@app/odoo-client';
 import {
   ClaimedJob,
   ConnectionDirectory,
@@ -18,24 +9,23 @@ import {
   JobHandler,
   JobRun,
   SyncJobHandler,
+  SyncJobQueue,
+  connectionSettings,
 } from '@app/sync-queue';
 import { ConnectionClients } from '../connections/connection-clients.service';
-import {
-  accountFingerprint,
-  isCommercialPartner,
-  partnerToAccount,
-} from './partner-account.mapper';
+import { readyConnection, skipped } from '../connections/ready-connection';
+import { AccountSync, PlannedAccountDecision } from './account-sync.service';
+import { isContactPerson } from './contact-person.mapper';
+import { isPartnerInScope } from './partner-account.mapper';
 import { PartnerJobPayload, PartnerJobsService } from './partner-jobs.service';
+import { PersonSync } from './person-sync.service';
 
-const NOT_READY_RETRY_MS = 60_000;
+/** A person whose company has no account yet waits this long for the company's job. */
+const COMPANY_FIRST_RETRY_MS = 3_000;
 
 /**
- * contact.sync: reads the partner from Odoo and makes its Exact Online account match it.
- * - unchanged since the last send → no Exact call;
- * - linked → PUT the account;
- * - not linked → an existing account with the same VAT number, or the same name and postcode, is
- *   linked instead of creating a duplicate (this also finds an account whose create answer was
- *   lost); otherwise POST, and the link is stored the moment Exact answers.
+ * contact.sync: reads the partner from Odoo and brings Exact Online in line with it — the account of
+ * a customer or supplier (AccountSync), or the crm/Contact of a person of such a company (PersonSync).
  */
 @JobHandler(JOB_KINDS.contactSync)
 export class PartnerSyncHandler implements SyncJobHandler {
@@ -43,111 +33,76 @@ export class PartnerSyncHandler implements SyncJobHandler {
     private readonly connections: ConnectionDirectory,
     private readonly clients: ConnectionClients,
     private readonly links: EntityLinkStore,
+    private readonly queue: SyncJobQueue,
     private readonly partnerJobs: PartnerJobsService,
+    private readonly accountSync: AccountSync,
+    private readonly personSync: PersonSync,
   ) {}
 
   async handle(job: ClaimedJob, run: JobRun): Promise<Record<string, unknown>> {
     const payload = job.payload as PartnerJobPayload;
     if (job.connectionId === null) return this.routeToConnections(job, payload);
-    const connection = await this.connections.findById(job.connectionId);
-    if (!connection) throw new MappingError(`connection ${job.connectionId} no longer exists`);
-    if (!connection.features.contacts)
-      return { action: 'skipped', reason: 'contacts are switched off for this connection' };
-    if (connection.status !== 'ready') {
-      throw new RetryLaterError(
-        `connection '${connection.name}' is ${connection.status}; waiting until it is ready`,
-        new Date(Date.now() + NOT_READY_RETRY_MS),
-      );
-    }
+    const connection = await readyConnection(this.connections, job.connectionId);
+    if (!connection) return skipped('contacts are switched off for this connection');
 
-    const partner = await readPartner(this.clients.odoo(connection), payload.partnerId);
-    if (!partner)
-      return {
-        action: 'skipped',
-        reason: `res.partner ${payload.partnerId} no longer exists in Odoo`,
-      };
+    const odoo = this.clients.odoo(connection);
+    const partner = await readPartner(odoo, payload.partnerId);
+    if (!partner) return skipped(`res.partner ${payload.partnerId} no longer exists in Odoo`);
     run.setLabel(partner.name);
-    if (!isCommercialPartner(partner))
-      return {
-        action: 'skipped',
-        reason: 'a contact person of a company, not a commercial partner',
-      };
+    if (partner.parentId !== null) return this.syncPerson(job, connection, odoo, partner);
 
-    const account = partnerToAccount(partner);
-    const fingerprint = accountFingerprint(account);
-    const exact = this.clients.exact(connection);
-    const link = await this.links.find(connection.id, 'partner', partner.id);
-    if (link) {
-      if (link.sentHash === fingerprint)
-        return { action: 'unchanged', exactAccountId: link.exactId };
-      await accounts.update(exact, link.exactId, account);
-      await this.links.markSent(link.id, fingerprint);
-      return { action: 'updated', exactAccountId: link.exactId };
-    }
-
-    const existing = await this.findExisting(exact, account);
-    if (existing) {
-      const taken = await this.links.findByExactId(connection.id, 'partner', existing.ID);
-      if (taken) {
-        throw new MappingError(
-          `Exact account ${existing.Code?.trim() ?? existing.ID} (${existing.Name}) already stands for res.partner ${taken.odooId}; merge the partners in Odoo or make them distinct, then retry`,
-        );
-      }
-      const linked = await this.links.link(this.newLink(connection, partner.id, existing.ID, null));
-      await accounts.update(exact, existing.ID, account);
-      await this.links.markSent(linked.id, fingerprint);
-      return { action: 'linked', exactAccountId: existing.ID };
-    }
-    const created = await accounts.create(exact, account);
-    await this.links.link(this.newLink(connection, partner.id, created.ID, fingerprint));
-    return {
-      action: 'created',
-      exactAccountId: created.ID,
-      exactAccountCode: created.Code?.trim() ?? null,
-    };
-  }
-
-  /** An account that already stands for this partner: same VAT number, else same name and postcode. */
-  private async findExisting(
-    exact: ExactClient,
-    account: ExactAccountWrite,
-  ): Promise<ExactAccount | null> {
-    const rules: string[] = [];
-    if (account.VATNumber) rules.push(eq('VATNumber', odata.string(account.VATNumber)));
-    if (account.Postcode)
-      rules.push(
-        and(eq('Name', odata.string(account.Name)), eq('Postcode', odata.string(account.Postcode))),
+    if (!payload.ensure && !isPartnerInScope(partner, connectionSettings(connection).partnerRanks))
+      return skipped(
+        `neither a customer nor a supplier as this connection counts them (${connectionSettings(connection).partnerRanks.join(', ')})`,
       );
-    for (const filter of rules) {
-      const matches = await accounts.find(exact, filter);
-      if (matches.length === 1) return matches[0];
-      if (matches.length > 1) {
-        const candidates = matches
-          .map((m) => `${m.Code?.trim() ?? '?'} ${m.Name} (${m.ID})`)
-          .join('; ');
-        throw new MappingError(
-          `more than one Exact account matches ${filter}: ${candidates}. Link one by hand or make them distinct, then retry.`,
-        );
-      }
-    }
-    return null;
+    return this.accountSync.sync(
+      connection,
+      this.clients.exact(connection),
+      partner,
+      this.planned(job, payload),
+    );
   }
 
-  private newLink(
+  /** The initial sync's decision, spent before it is acted on (see AccountSync). */
+  private planned(job: ClaimedJob, payload: PartnerJobPayload): PlannedAccountDecision | undefined {
+    if (!payload.setup) return undefined;
+    return { decision: payload.setup, spend: () => this.queue.forgetPayloadKey(job.id, 'setup') };
+  }
+
+  private async syncPerson(
+    job: ClaimedJob,
     connection: ConnectionEntity,
-    partnerId: number,
-    exactId: string,
-    sentHash: string | null,
-  ) {
-    return {
-      connectionId: connection.id,
-      kind: 'partner' as const,
-      odooModel: 'res.partner',
-      odooId: partnerId,
-      exactEntity: accounts.path,
-      exactId,
-      sentHash,
-    };
+    odoo: OdooClient,
+    person: OdooPartner,
+  ): Promise<Record<string, unknown>> {
+    if (!isContactPerson(person))
+      return skipped(`a ${person.type} address of res.partner ${person.parentId}, not a person`);
+    if (!person.active)
+      return skipped('archived in Odoo; an Exact contact has no archive flag and is left as it is');
+    const companyLink = await this.links.find(connection.id, 'partner', person.commercialPartnerId);
+    if (!companyLink) {
+      const company = await readPartner(odoo, person.commercialPartnerId);
+      if (!company || !isPartnerInScope(company, connectionSettings(connection).partnerRanks))
+        return skipped(
+          `the company (res.partner ${person.commercialPartnerId}) is not synced to Exact Online`,
+        );
+      // The company's own job creates its account (one job per partner: never two creates at once).
+      await this.partnerJobs.enqueue(
+        connection,
+        { ...(job.payload as PartnerJobPayload), partnerId: company.id, setup: undefined },
+        job.correlationId ?? `job-${job.id}`,
+      );
+      throw new RetryLaterError(
+        `waiting for the Exact account of ${company.name} (res.partner ${company.id}) to be created first`,
+        new Date(Date.now() + COMPANY_FIRST_RETRY_MS),
+      );
+    }
+    return this.personSync.sync(
+      connection,
+      this.clients.exact(connection),
+      person,
+      companyLink.exactId,
+    );
   }
 
   /** A job recorded before its connection existed: hand it to the connections that exist now. */

@@ -1,4 +1,4 @@
-import type { ConnectionEntity } from '@app/sync-queue';
+import { ConnectionEntity, connectionSettings } from '@app/sync-queue';
 
 /** A connection as the admin API shows it: everything but its secrets. */
 export function toConnectionView(connection: ConnectionEntity) {
@@ -13,6 +13,7 @@ export function toConnectionView(connection: ConnectionEntity) {
     exactDivision: connection.exactDivision,
     exactUserName: connection.exactUserName,
     features: connection.features,
+    settings: connectionSettings(connection),
     status: connection.status,
     statusReason: connection.statusReason,
     createdAt: connection.createdAt,

@@ -1,8 +1,13 @@
-import { EXACT_COUNTRIES } from '@app/sync-queue';
-import type { ExactCountry } from '@app/sync-queue';
+import { PARTNER_MASTERS } from '@app/contracts';
+import type { PartnerMaster } from '@app/contracts';
+import { EXACT_COUNTRIES, PARTNER_MATCH_RULES, PARTNER_RANKS } from '@app/sync-queue';
+import type { ExactCountry, PartnerMatchRule, PartnerRank } from '@app/sync-queue';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -36,6 +41,32 @@ export class FeaturesDto {
   @IsOptional()
   @IsBoolean()
   payments?: boolean;
+}
+
+export class SettingsDto {
+  @ApiPropertyOptional({
+    enum: PARTNER_RANKS,
+    isArray: true,
+    description: 'Which partners become Exact accounts (default both)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(PARTNER_RANKS, { each: true })
+  partnerRanks?: PartnerRank[];
+
+  @ApiPropertyOptional({
+    enum: PARTNER_MATCH_RULES,
+    isArray: true,
+    description:
+      'How an existing Exact account is recognised before a first create, in order (default vat, code, name_postcode)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PARTNER_MATCH_RULES, { each: true })
+  partnerMatchOrder?: PartnerMatchRule[];
 }
 
 /** A new connection: one Odoo database and company, one Exact Online country. */
@@ -86,6 +117,12 @@ export class CreateConnectionDto {
   @ValidateNested()
   @Type(() => FeaturesDto)
   features?: FeaturesDto;
+
+  @ApiPropertyOptional({ type: SettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SettingsDto)
+  settings?: SettingsDto;
 }
 
 /** Changes to a connection; only what is sent changes. */
@@ -143,12 +180,32 @@ export class UpdateConnectionDto {
   @ValidateNested()
   @Type(() => FeaturesDto)
   features?: FeaturesDto;
+
+  @ApiPropertyOptional({ type: SettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SettingsDto)
+  settings?: SettingsDto;
 }
 
 export class ConnectionIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
+}
+
+export class PartnerSetupDto {
+  @ApiProperty({
+    enum: PARTNER_MASTERS,
+    description: 'odoo: Odoo partners are created/linked/updated in Exact; exact: the other way',
+  })
+  @IsIn(PARTNER_MASTERS)
+  master: PartnerMaster;
+
+  @ApiPropertyOptional({ description: 'Only count what would happen (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class PinDivisionDto {

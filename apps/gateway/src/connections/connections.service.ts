@@ -66,11 +66,12 @@ export class ConnectionsService {
     const connection = await this.find(id);
     const countryChanged =
       changes.exactCountry !== undefined && changes.exactCountry !== connection.exactCountry;
-    const { odooSecret, features, ...plain } = changes;
+    const { odooSecret, features, settings, ...plain } = changes;
     Object.assign(connection, plain);
     if (odooSecret !== undefined)
       connection.odooSecret = this.secrets.encrypt(odooSecret, connection.id);
     if (features) connection.features = { ...connection.features, ...features };
+    if (settings) connection.settings = { ...connection.settings, ...settings };
     if (countryChanged) {
       // Tokens are valid only on the country host that issued them.
       await this.db.query(`DELETE FROM exact_token WHERE connection_id = $1`, [id]);

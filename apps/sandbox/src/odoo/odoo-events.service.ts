@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { ODOO_EVENTS_EXCHANGE, ODOO_EVENT_TYPES, assertTopology } from '@app/contracts';
+import {
+  CONNECTOR_ORIGIN_CONTEXT_KEY,
+  ODOO_EVENTS_EXCHANGE,
+  ODOO_EVENT_TYPES,
+  assertTopology,
+} from '@app/contracts';
 import { ChannelModel, ConfirmChannel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_CONFIG, SandboxConfig } from '../sandbox.config';
@@ -14,7 +19,8 @@ interface PendingEvent {
 /**
  * What the Odoo addon does: after a change is committed, publish a CloudEvent (identities only) to
  * `odoo.events` with the type as routing key. Events of one RPC call are published only when the
- * call succeeded — Odoo's after-commit hook. Switched on by SANDBOX_ODOO_EVENTS_URL, and off and on
+ * call succeeded — Odoo's after-commit hook. Changes made with `CONNECTOR_ORIGIN_CONTEXT_KEY` in the
+ * context (the connector writing what came from Exact) are not announced. Switched on by SANDBOX_ODOO_EVENTS_URL, and off and on
  * again through the control API.
  */
 @Injectable()
@@ -35,6 +41,8 @@ export class OdooEvents implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.orm.onChange((change) => {
+      // The connector's own writes are not announced back to it (the addon honours the same key).
+      if (change.context[CONNECTOR_ORIGIN_CONTEXT_KEY]) return;
       for (const id of change.ids) {
         const record = this.orm.get(change.model, id);
         if (!record) continue;

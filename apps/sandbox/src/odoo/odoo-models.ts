@@ -141,6 +141,7 @@ export const ODOO_MODELS: Record<string, OdooModel> = {
       email: { type: 'char' },
       phone: { type: 'char' },
       mobile: { type: 'char' },
+      function: { type: 'char' },
       vat: { type: 'char' },
       ref: { type: 'char' },
       company_registry: { type: 'char', since: 16 },

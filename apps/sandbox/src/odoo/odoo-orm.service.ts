@@ -41,6 +41,7 @@ export interface OdooChange {
   kind: 'create' | 'write';
   ids: number[];
   values: Record<string, unknown>;
+  context: OdooContext;
 }
 
 /**
@@ -214,7 +215,7 @@ export class OdooOrm implements OdooReader {
     this.checkConstraints(model, record);
     this.table(modelName).set(record.id, record);
     deferred.forEach((apply) => apply());
-    this.notify({ model: modelName, kind: 'create', ids: [record.id], values });
+    this.notify({ model: modelName, kind: 'create', ids: [record.id], values, context });
     return record.id;
   }
 
@@ -242,7 +243,7 @@ export class OdooOrm implements OdooReader {
       Object.assign(record, updated);
       deferred.forEach((apply) => apply());
     }
-    this.notify({ model: modelName, kind: 'write', ids, values });
+    this.notify({ model: modelName, kind: 'write', ids, values, context });
     return true;
   }
 

@@ -19,3 +19,10 @@ export const PARTNER_EVENTS_PATTERN = 'odoo.res.partner.*';
 export function modelOfEventType(type: OdooEventType): string {
   return type.split('.').slice(1, -1).join('.');
 }
+
+/**
+ * Context key the connector sets on every write it makes in Odoo. The addon (and the simulator)
+ * publish no event for such a change, so what came from Exact is not announced back as an Odoo
+ * change and synced to Exact again.
+ */
+export const CONNECTOR_ORIGIN_CONTEXT_KEY = 'exact_connector_origin';

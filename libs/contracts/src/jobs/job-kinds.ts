@@ -5,6 +5,8 @@
 export const JOB_KINDS = {
   /** Create or update the Exact account of an Odoo partner. */
   contactSync: 'contact.sync',
+  /** Create or update the Odoo partner of an Exact account (initial sync with Exact as master). */
+  contactImport: 'contact.import',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

@@ -24,6 +24,7 @@ export const SERVICE_BINDINGS: Record<ConsumingService, readonly QueueBinding[]>
   contacts: [
     { exchange: ODOO_EVENTS_EXCHANGE, pattern: PARTNER_EVENTS_PATTERN },
     { exchange: EXACT_SYNC_EXCHANGE, pattern: readyPatternForKinds('contact') },
+    { exchange: EXACT_SYNC_EXCHANGE, pattern: 'contacts.#' },
   ],
   invoices: [],
   payments: [],

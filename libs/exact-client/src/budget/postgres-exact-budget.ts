@@ -13,6 +13,13 @@ export interface SqlRunner {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+export interface ExactBudgetSnapshot {
+  minutelyLimit: number;
+  dailyLimit: number;
+  /** Calls left today as last counted; null when this division has not been called yet. */
+  dailyRemaining: number | null;
+}
+
 interface BudgetRow {
   minutely_remaining: number;
   minutely_reset_at: Date;
@@ -39,6 +46,25 @@ export class PostgresExactBudget implements ExactBudget {
     options: Partial<ExactBudgetOptions> = {},
   ) {
     this.options = { ...EXACT_BUDGET_DEFAULTS, ...options };
+  }
+
+  /** What is known of a division's limits now (defaults until Exact has answered once). */
+  async snapshot(division: number): Promise<ExactBudgetSnapshot> {
+    const [state] = returningRows<BudgetRow & { minutely_limit: number; daily_limit: number }>(
+      await this.db.query(`SELECT * FROM exact_rate_budget WHERE division = $1`, [division]),
+    );
+    if (!state)
+      return {
+        minutelyLimit: this.options.minutelyLimit,
+        dailyLimit: this.options.dailyLimit,
+        dailyRemaining: null,
+      };
+    const dayOver = new Date(state.daily_reset_at).getTime() <= Date.now();
+    return {
+      minutelyLimit: state.minutely_limit,
+      dailyLimit: state.daily_limit,
+      dailyRemaining: dayOver ? state.daily_limit : Math.max(0, state.daily_remaining),
+    };
   }
 
   async acquire(division: number, endpoint: string): Promise<void> {

@@ -13,11 +13,12 @@ export interface ExactContact {
   IsMainContact: boolean;
 }
 
+export type ExactContactWrite = Partial<Omit<ExactContact, 'ID' | 'FullName'>> & {
+  Account: string;
+};
+
 /** crm/Contacts: people of an account. */
-export const contacts = new EntitySetApi<
-  ExactContact,
-  Partial<Omit<ExactContact, 'ID' | 'FullName'>> & { Account: string }
->('crm/Contacts', [
+export const contacts = new EntitySetApi<ExactContact, ExactContactWrite>('crm/Contacts', [
   'ID',
   'Account',
   'FirstName',

@@ -1,3 +1,4 @@
+import { CONNECTOR_ORIGIN_CONTEXT_KEY } from '@app/contracts';
 import { recordRemoteCall } from '@app/common';
 import { OdooError, toOdooError } from './odoo-errors';
 
@@ -51,7 +52,10 @@ export class OdooRpc {
     return uid;
   }
 
-  /** `execute_kw(model, method, args, kwargs)` with the connection's company in the context. */
+  /**
+   * `execute_kw(model, method, args, kwargs)` with the connection's company in the context, and the
+   * connector-origin key so that Odoo does not announce our own writes back as events.
+   */
   async executeKw<T>(
     model: string,
     method: string,
@@ -60,7 +64,11 @@ export class OdooRpc {
   ): Promise<T> {
     const uid = await this.authenticate();
     const { db, secret, companyId } = this.options;
-    const context = { ...(kwargs.context as object | undefined), allowed_company_ids: [companyId] };
+    const context = {
+      ...(kwargs.context as object | undefined),
+      allowed_company_ids: [companyId],
+      [CONNECTOR_ORIGIN_CONTEXT_KEY]: true,
+    };
     return this.call<T>(
       'object',
       'execute_kw',

@@ -77,6 +77,11 @@ export class OdooVersionAdapter {
       : ['account_type'];
   }
 
+  /** res.partner's company registry (chamber of commerce number): a partner field from 16 (not in the reference: UNCONFIRMED). */
+  get partnerRegistryField(): 'company_registry' | null {
+    return this.major >= 16 ? 'company_registry' : null;
+  }
+
   /** 17+ keeps the printed invoice in `invoice_pdf_report_file`; earlier, printing stores an attachment. */
   get hasInvoicePdfField(): boolean {
     return this.major >= 17;

@@ -6,6 +6,7 @@ import { EntityManager, Repository } from 'typeorm';
 import {
   ConnectionEntity,
   ConnectionFeatures,
+  ConnectionSettings,
   ConnectionStatus,
   ExactCountry,
 } from '../entities/connection.entity';
@@ -21,6 +22,7 @@ export interface NewConnection {
   exactCountry: ExactCountry;
   exactDivision?: number | null;
   features?: Partial<ConnectionFeatures>;
+  settings?: ConnectionSettings;
   status?: ConnectionStatus;
 }
 
@@ -77,6 +79,7 @@ export class ConnectionDirectory {
       exactCountry: input.exactCountry,
       exactDivision: input.exactDivision ?? null,
       features: { ...ALL_FEATURES_ON, ...input.features },
+      settings: input.settings ?? {},
       status: input.status ?? 'draft',
       statusReason: null,
     });

@@ -25,6 +25,32 @@ export interface ConnectionFeatures {
   payments: boolean;
 }
 
+export const PARTNER_RANKS = ['customer', 'supplier'] as const;
+export type PartnerRank = (typeof PARTNER_RANKS)[number];
+
+export const PARTNER_MATCH_RULES = ['vat', 'code', 'name_postcode'] as const;
+export type PartnerMatchRule = (typeof PARTNER_MATCH_RULES)[number];
+
+/** Sync settings of a connection; anything not set takes the default of `connectionSettings()`. */
+export interface ConnectionSettings {
+  /** Which partners become Exact accounts: customers (customer_rank > 0), suppliers, or both. */
+  partnerRanks?: PartnerRank[];
+  /** How an existing Exact account is recognised before a first create, in this order. */
+  partnerMatchOrder?: PartnerMatchRule[];
+  /** The side that won the initial partner sync (recorded by the setup). */
+  partnerMaster?: 'odoo' | 'exact';
+}
+
+export const DEFAULT_CONNECTION_SETTINGS: Required<Omit<ConnectionSettings, 'partnerMaster'>> = {
+  partnerRanks: ['customer', 'supplier'],
+  partnerMatchOrder: ['vat', 'code', 'name_postcode'],
+};
+
+/** The connection's settings with the defaults filled in. */
+export function connectionSettings(connection: { settings: ConnectionSettings }) {
+  return { ...DEFAULT_CONNECTION_SETTINGS, ...connection.settings };
+}
+
 export interface ExactDivisionSummary {
   code: number;
   description: string;
@@ -64,6 +90,9 @@ export class ConnectionEntity {
 
   @Column({ type: 'jsonb' })
   features: ConnectionFeatures;
+
+  @Column({ type: 'jsonb', default: {} })
+  settings: ConnectionSettings;
 
   /** The Exact Online user who authorized the connection. */
   @Column({ name: 'exact_user_id', type: 'text', nullable: true })

@@ -6,7 +6,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const LINK_KINDS = ['partner', 'move', 'payment'] as const;
+/** partner ⇄ crm/Accounts, contact (a person of a company) ⇄ crm/Contacts, move ⇄ entry, payment ⇄ term. */
+export const LINK_KINDS = ['partner', 'contact', 'move', 'payment'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** An Odoo record and the Exact Online record it is synced with, per connection. */

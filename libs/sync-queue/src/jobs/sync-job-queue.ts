@@ -237,6 +237,14 @@ export class SyncJobQueue {
     });
   }
 
+  /** Removes one key from a job's payload: a one-time hint, spent before the work acts on it. */
+  async forgetPayloadKey(id: string, key: string): Promise<void> {
+    await this.db.query(`UPDATE sync_job SET payload = payload - $2::text WHERE id = $1`, [
+      id,
+      key,
+    ]);
+  }
+
   /** failed → pending for every failed job whose backoff has passed. */
   async promoteDueRetries(): Promise<number> {
     const rows = returningRows(

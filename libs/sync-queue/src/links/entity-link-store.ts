@@ -52,6 +52,10 @@ export class EntityLinkStore {
     return (await this.find(link.connectionId, link.kind, link.odooId))!;
   }
 
+  async remove(linkId: string): Promise<void> {
+    await this.links.delete({ id: linkId });
+  }
+
   async markSent(linkId: string, sentHash: string): Promise<void> {
     await this.links.update({ id: linkId }, { sentHash, syncedAt: new Date() });
   }

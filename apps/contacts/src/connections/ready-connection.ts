@@ -1,0 +1,29 @@
+import { MappingError, RetryLaterError } from '@app/common';
+import { ConnectionDirectory, ConnectionEntity } from '@app/sync-queue';
+
+const NOT_READY_RETRY_MS = 60_000;
+
+/**
+ * The connection a job runs for, once it can be used: a missing one is a mapping error; one that is
+ * not ready (authorizing, re-authorization needed) makes the job wait without using an attempt.
+ * Null when contacts are switched off for it.
+ */
+export async function readyConnection(
+  directory: ConnectionDirectory,
+  connectionId: string,
+): Promise<ConnectionEntity | null> {
+  const connection = await directory.findById(connectionId);
+  if (!connection) throw new MappingError(`connection ${connectionId} no longer exists`);
+  if (!connection.features.contacts) return null;
+  if (connection.status !== 'ready') {
+    throw new RetryLaterError(
+      `connection '${connection.name}' is ${connection.status}; waiting until it is ready`,
+      new Date(Date.now() + NOT_READY_RETRY_MS),
+    );
+  }
+  return connection;
+}
+
+export function skipped(reason: string): { action: 'skipped'; reason: string } {
+  return { action: 'skipped', reason };
+}

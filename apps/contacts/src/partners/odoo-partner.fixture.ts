@@ -1,0 +1,32 @@
+import type { OdooPartner } from '@app/odoo-client';
+
+/** An Odoo partner for the table-driven mapping tests: Agrolait as the Odoo demo data has it. */
+export const odooPartner = (over: Partial<OdooPartner> = {}): OdooPartner => ({
+  id: 7,
+  name: 'Agrolait',
+  isCompany: true,
+  parentId: null,
+  commercialPartnerId: over.id ?? 7,
+  type: 'contact',
+  email: 'info@agrolait.example',
+  phone: '+32 10 588 558',
+  mobile: null,
+  jobTitle: null,
+  vat: 'BE 0477.472.701',
+  ref: null,
+  companyRegistry: null,
+  street: 'Avenue des Dessus-de-Lives, 2',
+  street2: null,
+  zip: '5101',
+  city: 'Namur',
+  countryCode: 'BE',
+  lang: null,
+  active: true,
+  customerRank: 1,
+  supplierRank: 0,
+  companyId: 1,
+  paymentTermId: null,
+  supplierPaymentTermId: null,
+  writeDate: '2026-11-28 09:00:00',
+  ...over,
+});
