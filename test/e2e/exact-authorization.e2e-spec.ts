@@ -1,12 +1,11 @@
 import { SecretBox, deriveKey } from '@app/common';
-import { AUTH_PATTERNS, EXACT_SYNC_EXCHANGE } from '@app/contracts';
+import { AUTH_PATTERNS } from '@app/contracts';
 import { ExactClient, StaticTokenProvider, journals } from '@app/exact-client';
-import { connect } from 'amqplib';
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SyncJob } from '../../scripts/gateway-client';
 import { waitFor } from '../../scripts/stack';
+import { rpcRequests } from '../support/amqp-rpc';
 import {
   E2eStack,
   SANDBOX_DIVISION,
@@ -290,7 +289,7 @@ describe('token custody: one refresh for many replicas and requests', () => {
   it('answers 20 concurrent token requests to three auth processes just after expiry with exactly one refresh', async () => {
     await expireAccessToken(stack);
     await stack.sandboxClient.clearCalls();
-    const replies = await rpcAll(
+    const replies = await rpcRequests<{ ok: boolean; accessToken?: string }>(
       stack.vhost.url,
       AUTH_PATTERNS.tokenGet,
       { connectionId: stack.connection.id },
@@ -367,53 +366,3 @@ describe('a refresh token Exact no longer accepts', () => {
     expect(done.attemptHistory.filter((a) => a.outcome === 'failed')).toEqual([]);
   });
 });
-
-/** Sends `count` Nest RPC requests at once straight over AMQP (direct reply-to) and collects the answers. */
-async function rpcAll(
-  url: string,
-  pattern: string,
-  data: object,
-  count: number,
-): Promise<{ ok: boolean; accessToken?: string }[]> {
-  const connection = await connect(url);
-  try {
-    const channel = await connection.createChannel();
-    const answers = new Map<string, { ok: boolean; accessToken?: string }>();
-    let allAnswered: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (allAnswered = resolve));
-    // Direct reply-to needs its consumer in place before the first publish.
-    await channel.consume(
-      'amq.rabbitmq.reply-to',
-      (message) => {
-        if (!message) return;
-        // Nest answers { response, isDisposed } and carries the request id as correlationId.
-        const body = JSON.parse(message.content.toString()) as {
-          response?: { ok: boolean; accessToken?: string };
-        };
-        if (body.response) answers.set(String(message.properties.correlationId), body.response);
-        if (answers.size === count) allAnswered();
-      },
-      { noAck: true },
-    );
-    for (let i = 0; i < count; i++) {
-      const id = randomUUID();
-      channel.publish(
-        EXACT_SYNC_EXCHANGE,
-        pattern,
-        Buffer.from(JSON.stringify({ pattern, data, id })),
-        { replyTo: 'amq.rabbitmq.reply-to', correlationId: id },
-      );
-    }
-    await Promise.race([
-      done,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`only ${answers.size} of ${count} answers`)), 20_000),
-      ),
-    ]);
-    return [...answers.values()];
-  } finally {
-    await connection.close();
-  }
-}
-
-export type { SyncJob };

@@ -48,7 +48,8 @@ export const DEFAULT_CONNECTION_SETTINGS: Required<Omit<ConnectionSettings, 'par
 
 /** The connection's settings with the defaults filled in. */
 export function connectionSettings(connection: { settings: ConnectionSettings }) {
-  return { ...DEFAULT_CONNECTION_SETTINGS, ...connection.settings };
+  const set = Object.entries(connection.settings ?? {}).filter(([, value]) => value != null);
+  return { ...DEFAULT_CONNECTION_SETTINGS, ...(Object.fromEntries(set) as ConnectionSettings) };
 }
 
 export interface ExactDivisionSummary {
