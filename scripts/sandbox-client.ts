@@ -18,6 +18,11 @@ export class SandboxClient {
     await this.control('POST', '/_sandbox/exact/limits', limits);
   }
 
+  /** Switches the simulated Odoo's event publishing off (e.g. while seeding) and on. */
+  async setOdooEvents(enabled: boolean): Promise<void> {
+    await this.control('POST', '/_sandbox/odoo/events', { enabled });
+  }
+
   async clearCalls(): Promise<void> {
     await this.control('DELETE', '/_sandbox/calls');
   }

@@ -198,6 +198,21 @@ describe('Exact client ⇄ Exact simulator: limits, faults and webhooks', () => 
     expect(answered.every((status) => status === 200)).toBe(true);
   });
 
+  it('uses a higher limit Exact reports at once, within the window it learned it in', async () => {
+    await sandbox.control.setExactLimits({ minutely: 200 });
+    const client = exactClient(sandbox, 1001, {
+      budget: new PostgresExactBudget(db, { windowMs: WINDOW_MS }),
+    });
+    // Start just after a window begins, so that 100 quick calls fit in it.
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - (Date.now() % WINDOW_MS) + 20));
+    for (let i = 0; i < 100; i++) await journals.find(client);
+    const calls = (await sandbox.control.calls('exact')).calls.filter((c) => c.division === 1001);
+    expect(calls.filter((c) => c.status === 200)).toHaveLength(100);
+    // Had the budget kept its default of 60 for this window, call 61 would have waited for the next.
+    const windows = new Set(calls.map((c) => Math.floor(Date.parse(c.at) / WINDOW_MS)));
+    expect(windows.size).toBe(1);
+  });
+
   it('shares one budget between two processes: together they stay inside the window, with zero 429s', async () => {
     await sandbox.control.setExactLimits({ minutely: 4 });
     const run = () => spawnBudgetUser(sandbox.url, database.url, 1001, 6, WINDOW_MS, 'minutely');

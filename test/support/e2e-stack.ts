@@ -49,6 +49,8 @@ export interface StackOptions {
   sandboxEnv?: Record<string, string>;
   /** Leave the connection in draft (not authorized, no division). */
   skipConnect?: boolean;
+  /** The sandbox Odoo publishes its CloudEvents to the stack's broker, as the addon does. */
+  odooEvents?: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
       env: {
         LOG_LEVEL: 'warn',
         SANDBOX_EXACT_AUTO_CONSENT_DIVISION: String(SANDBOX_DIVISION),
+        ...(options.odooEvents ? { SANDBOX_ODOO_EVENTS_URL: vhost.url } : {}),
         ...options.sandboxEnv,
       },
     });

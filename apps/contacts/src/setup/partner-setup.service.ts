@@ -115,7 +115,8 @@ export class PartnerSetupService {
     const index = new AccountIndex(accounts);
     const linkOf = new Map(links.map((l) => [l.odooId, l]));
     const ownerOf = new Map(links.map((l) => [l.exactId, l.odooId]));
-    const codesTaken = new Set<string>();
+    const codesTaken = new Set(accounts.flatMap((a) => (a.Code?.trim() ? [a.Code.trim()] : [])));
+    const withoutCode: { code: string | null }[] = [];
     const codes = await this.conditions.forConnection(connection.id);
     const jobs: EnqueueRequest[] = [];
     for (const partner of partners) {
@@ -134,10 +135,12 @@ export class PartnerSetupService {
         accountCandidates(partner.id, keys, index.find, async (id) => ownerOf.get(id) ?? null),
       );
       if (decision.action === 'link') ownerOf.set(decision.exactAccountId, partner.id);
-      if (decision.action === 'create' && decision.code) {
+      if (decision.action === 'create') {
         // Two partners with the same ref: the first one gets the code.
-        if (codesTaken.has(decision.code)) decision = { action: 'create', code: null };
-        else codesTaken.add(decision.code);
+        if (decision.code && codesTaken.has(decision.code))
+          decision = { action: 'create', code: null };
+        if (decision.code) codesTaken.add(decision.code);
+        else withoutCode.push(decision);
       }
       if (decision.action === 'conflict')
         conflict(plan, {
@@ -149,6 +152,7 @@ export class PartnerSetupService {
       else count(plan, decision.action);
       jobs.push(this.partnerJob(connection, partner, decision));
     }
+    numberAfter(codesTaken, withoutCode);
     plan.exactCalls.needed = plan.create + plan.link + plan.update;
     return { plan, jobs };
   }
@@ -261,6 +265,18 @@ export class PartnerSetupService {
     await this.notifier.jobsReady(queued);
     return queued.length;
   }
+}
+
+/**
+ * Exact numbers an account created without a code as the highest numeric code + 1. The run's jobs
+ * create in parallel, so a number Exact hands out could be the code planned for a partner whose job
+ * runs later (its create would then be refused). The planner hands out those numbers itself, after
+ * every existing and planned code — the numbers Exact would have given.
+ */
+function numberAfter(taken: Set<string>, creates: { code: string | null }[]): void {
+  let next = 1;
+  for (const code of taken) if (/^\d+$/.test(code)) next = Math.max(next, Number(code) + 1);
+  for (const create of creates) create.code = String(next++);
 }
 
 function emptyPlan(

@@ -173,13 +173,16 @@ export class PostgresExactBudget implements ExactBudget {
   /**
    * Exact's count is the truth for its window, except for calls still on their way that Exact may
    * not have counted yet: within the same window the lower of our count and Exact's minus those
-   * calls wins; a newer window replaces ours.
+   * calls wins — our count first moved by the difference between the limit Exact reports and the
+   * one we assumed, so a higher limit is usable at once; a newer window replaces ours.
    */
   private observeSql(window: 'minutely' | 'daily'): string {
     return `
       UPDATE exact_rate_budget SET
         ${window}_limit = $2,
-        ${window}_remaining = CASE WHEN ${window}_reset_at = $4 THEN LEAST(${window}_remaining, $3 - in_flight) ELSE $3 - in_flight END,
+        ${window}_remaining = CASE WHEN ${window}_reset_at = $4
+          THEN LEAST(${window}_remaining + ($2 - ${window}_limit), $3 - in_flight)
+          ELSE $3 - in_flight END,
         ${window}_reset_at = $4,
         updated_at = now()
       WHERE division = $1 AND ${window}_reset_at <= $4`;
