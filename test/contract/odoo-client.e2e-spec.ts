@@ -164,8 +164,10 @@ describe.each(VERSIONS)('Odoo client ⇄ Odoo %i simulator', (version) => {
       amountTax: 113.52,
       amountTotal: 750.52,
       amountResidual: 750.52,
+      amountTotalSigned: 750.52,
       paymentState: 'not_paid',
       currency: 'EUR',
+      companyCurrency: 'EUR',
     });
     expect(move!.lines.map((l) => [l.name, l.quantity, l.priceUnit, l.priceSubtotal])).toEqual([
       ['Office chairs', 4, 125.5, 502],

@@ -1,7 +1,11 @@
-import { ExactSyncClientModule, WorkerRuntimeModule } from '@app/sync-queue';
+import {
+  CONNECTOR_SERVICE_CONFIG,
+  ConnectionClients,
+  ExactSyncClientModule,
+  WorkerRuntimeModule,
+} from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConnectionClients } from './connections/connection-clients.service';
-import { CONTACTS_CONFIG, ContactsConfig } from './contacts.config';
+import { ContactsConfig } from './contacts.config';
 import { PartnerEventsConsumer } from './partners/partner-events.consumer';
 import { PartnerJobsService } from './partners/partner-jobs.service';
 import { PartnerSyncHandler } from './partners/partner-sync.handler';
@@ -25,7 +29,7 @@ export class ContactsModule {
       ],
       controllers: [PartnerEventsConsumer, PartnerEnsureConsumer, PartnerSetupConsumer],
       providers: [
-        { provide: CONTACTS_CONFIG, useValue: config },
+        { provide: CONNECTOR_SERVICE_CONFIG, useValue: config },
         ConnectionClients,
         PaymentConditions,
         PartnerJobsService,

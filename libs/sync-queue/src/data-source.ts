@@ -4,12 +4,14 @@ import { InitialSchema1795824000000 } from './migrations/1795824000000-InitialSc
 import { ExactBudgets1795824100000 } from './migrations/1795824100000-ExactBudgets';
 import { ExactAuthorization1795824200000 } from './migrations/1795824200000-ExactAuthorization';
 import { ConnectionSettings1795824300000 } from './migrations/1795824300000-ConnectionSettings';
+import { InvoiceMappings1795824400000 } from './migrations/1795824400000-InvoiceMappings';
 
 export const CONNECTOR_MIGRATIONS = [
   InitialSchema1795824000000,
   ExactBudgets1795824100000,
   ExactAuthorization1795824200000,
   ConnectionSettings1795824300000,
+  InvoiceMappings1795824400000,
 ];
 
 /**

@@ -1,4 +1,7 @@
+export * from './connections/connection-clients.service';
 export * from './connections/connection-directory';
+export * from './connections/connector-service.config';
+export * from './connections/ready-connection';
 export * from './data-source';
 export * from './entities';
 export * from './intake/event-intake.service';

@@ -1,10 +1,15 @@
 import { ContactsEnsureReply } from '@app/contracts';
 import { readPartner } from '@app/odoo-client';
-import { ConnectionDirectory, EntityLinkStore, JobNotifier, SyncJobEntity } from '@app/sync-queue';
+import {
+  ConnectionClients,
+  ConnectionDirectory,
+  EntityLinkStore,
+  JobNotifier,
+  SyncJobEntity,
+} from '@app/sync-queue';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ConnectionClients } from '../connections/connection-clients.service';
 import { PartnerJobsService } from './partner-jobs.service';
 
 const POLL_MS = 100;

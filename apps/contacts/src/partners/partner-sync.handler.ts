@@ -3,17 +3,18 @@ import { JOB_KINDS } from '@app/contracts';
 import { OdooClient, OdooPartner, readPartner } from '@app/odoo-client';
 import {
   ClaimedJob,
+  ConnectionClients,
   ConnectionDirectory,
   ConnectionEntity,
+  connectionSettings,
   EntityLinkStore,
   JobHandler,
   JobRun,
+  readyConnection,
+  skipped,
   SyncJobHandler,
   SyncJobQueue,
-  connectionSettings,
 } from '@app/sync-queue';
-import { ConnectionClients } from '../connections/connection-clients.service';
-import { readyConnection, skipped } from '../connections/ready-connection';
 import { AccountSync, PlannedAccountDecision } from './account-sync.service';
 import { isContactPerson } from './contact-person.mapper';
 import { isPartnerInScope } from './partner-account.mapper';
@@ -42,7 +43,7 @@ export class PartnerSyncHandler implements SyncJobHandler {
   async handle(job: ClaimedJob, run: JobRun): Promise<Record<string, unknown>> {
     const payload = job.payload as PartnerJobPayload;
     if (job.connectionId === null) return this.routeToConnections(job, payload);
-    const connection = await readyConnection(this.connections, job.connectionId);
+    const connection = await readyConnection(this.connections, job.connectionId, 'contacts');
     if (!connection) return skipped('contacts are switched off for this connection');
 
     const odoo = this.clients.odoo(connection);

@@ -10,17 +10,18 @@ import {
 } from '@app/odoo-client';
 import {
   ClaimedJob,
+  ConnectionClients,
   ConnectionDirectory,
   ConnectionEntity,
+  connectionSettings,
   EntityLinkStore,
   JobHandler,
   JobRun,
+  readyConnection,
+  skipped,
   SyncJobHandler,
   SyncJobQueue,
-  connectionSettings,
 } from '@app/sync-queue';
-import { ConnectionClients } from '../connections/connection-clients.service';
-import { readyConnection, skipped } from '../connections/ready-connection';
 import { PaymentConditions } from '../mapping/payment-conditions.service';
 import { accountFingerprint, partnerToAccount } from '../partners/partner-account.mapper';
 import { accountToPartnerValues } from './account-partner.mapper';
@@ -51,7 +52,7 @@ export class PartnerImportHandler implements SyncJobHandler {
   ) {}
 
   async handle(job: ClaimedJob, run: JobRun): Promise<Record<string, unknown>> {
-    const connection = await readyConnection(this.connections, job.connectionId!);
+    const connection = await readyConnection(this.connections, job.connectionId!, 'contacts');
     if (!connection) return skipped('contacts are switched off for this connection');
     const { account, setup } = job.payload as PartnerImportPayload;
     run.setLabel(account.Name);

@@ -3,18 +3,18 @@ import { JOB_KINDS, PartnerMaster, PartnerSetupConflict, PartnerSetupPlan } from
 import { ExactAccount, ExactClient, bulkAccounts } from '@app/exact-client';
 import { Domain, OdooClient, OdooPartner, countryIdsByCode, readPartners } from '@app/odoo-client';
 import {
+  ConnectionClients,
   ConnectionDirectory,
   ConnectionEntity,
-  EntityLinkEntity,
+  connectionSettings,
   EnqueueRequest,
+  EntityLinkEntity,
   JobNotifier,
   SyncJobQueue,
-  connectionSettings,
 } from '@app/sync-queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConnectionClients } from '../connections/connection-clients.service';
 import { PaymentConditions, conditionCodes } from '../mapping/payment-conditions.service';
 import {
   AccountIndex,

@@ -226,10 +226,25 @@ export class OdooAccounting implements OnModuleInit {
         typeof move.partner_id === 'number'
           ? this.orm.get('res.partner', move.partner_id)
           : undefined;
+      // The _signed amounts are in the company's currency, negative for credit notes and bills.
+      const company =
+        typeof move.company_id === 'number' ? this.orm.get('res.company', move.company_id) : undefined;
+      const currency =
+        typeof move.currency_id === 'number' ? this.orm.get('res.currency', move.currency_id) : undefined;
+      const rate = Number(currency?.rate ?? 1) || 1;
+      const signed = (amount: number) =>
+        round2(
+          (['out_refund', 'in_invoice', 'in_receipt'].includes(String(move.move_type)) ? -1 : 1) *
+            (amount / rate),
+        );
       this.orm.rawUpdate('account.move', moveId, {
         amount_untaxed: untaxed,
         amount_tax: taxTotal,
         amount_total: total,
+        amount_untaxed_signed: signed(untaxed),
+        amount_tax_signed: signed(taxTotal),
+        amount_total_signed: signed(total),
+        company_currency_id: company?.currency_id ?? false,
         amount_residual: total,
         commercial_partner_id: partner ? this.commercialPartner(partner).id : false,
       });

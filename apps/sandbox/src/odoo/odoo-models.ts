@@ -400,6 +400,10 @@ export const ODOO_MODELS: Record<string, OdooModel> = {
       amount_tax: { type: 'monetary', readonly: true, default: 0 },
       amount_total: { type: 'monetary', readonly: true, default: 0 },
       amount_residual: { type: 'monetary', readonly: true, default: 0 },
+      amount_untaxed_signed: { type: 'monetary', readonly: true, default: 0 },
+      amount_tax_signed: { type: 'monetary', readonly: true, default: 0 },
+      amount_total_signed: { type: 'monetary', readonly: true, default: 0 },
+      company_currency_id: { type: 'many2one', relation: 'res.currency', readonly: true },
       line_ids: { type: 'one2many', relation: 'account.move.line', inverse: 'move_id' },
       invoice_line_ids: {
         type: 'one2many',

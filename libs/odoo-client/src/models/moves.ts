@@ -21,6 +21,8 @@ export interface OdooMove {
   journalId: number | null;
   companyId: number | null;
   currency: string | null;
+  /** The company's currency; amounts differ from `currency` when the invoice is in another one. */
+  companyCurrency: string | null;
   invoiceDate: string | null;
   invoiceDateDue: string | null;
   ref: string | null;
@@ -31,6 +33,8 @@ export interface OdooMove {
   amountTax: number;
   amountTotal: number;
   amountResidual: number;
+  /** amount_total in the company's currency (sign as Odoo keeps it: negative for credit notes and bills). */
+  amountTotalSigned: number;
   mainAttachmentId: number | null;
   writeDate: string;
   /** Product lines only: sections and notes, tax and payment-term lines are left out. */
@@ -72,6 +76,8 @@ export async function readMove(client: OdooClient, id: number): Promise<OdooMove
     'amount_tax',
     'amount_total',
     'amount_residual',
+    'amount_total_signed',
+    'company_currency_id',
     'invoice_line_ids',
     'message_main_attachment_id',
     'write_date',
@@ -112,6 +118,9 @@ export async function readMove(client: OdooClient, id: number): Promise<OdooMove
     journalId: idOf(row.journal_id as Many2one),
     companyId: idOf(row.company_id as Many2one),
     currency: row.currency_id ? (row.currency_id as [number, string])[1] : null,
+    companyCurrency: row.company_currency_id
+      ? (row.company_currency_id as [number, string])[1]
+      : null,
     invoiceDate: textOf(row.invoice_date as OdooValue<string>),
     invoiceDateDue: textOf(row.invoice_date_due as OdooValue<string>),
     ref: textOf(row.ref as OdooValue<string>),
@@ -122,6 +131,7 @@ export async function readMove(client: OdooClient, id: number): Promise<OdooMove
     amountTax: Number(row.amount_tax),
     amountTotal: Number(row.amount_total),
     amountResidual: Number(row.amount_residual),
+    amountTotalSigned: Number(row.amount_total_signed),
     mainAttachmentId: idOf(row.message_main_attachment_id as Many2one),
     writeDate: String(row.write_date),
     lines: lineRows

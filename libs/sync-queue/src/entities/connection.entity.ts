@@ -39,17 +39,38 @@ export interface ConnectionSettings {
   partnerMatchOrder?: PartnerMatchRule[];
   /** The side that won the initial partner sync (recorded by the setup). */
   partnerMaster?: 'odoo' | 'exact';
+  /**
+   * Invoices dated before this day (YYYY-MM-DD) are not synced by events; the backfill books older
+   * ones on purpose. Default: the day the connection was created.
+   */
+  invoiceStartDate?: string;
+  /** Credit notes in Exact: negative amounts (default, as Exact's own credit invoices) or positive. */
+  creditNoteSign?: 'negative' | 'positive';
+  /** The Exact VAT code of an invoice line without a tax in Odoo (default '0'). */
+  vatCodeWithoutTax?: string;
+  /** Read each booked entry back from Exact to compare its totals (one GET more per invoice). */
+  invoiceReadBack?: boolean;
+  /** Share of the division's daily Exact budget a backfill may plan to use per day (default 0.8). */
+  backfillDailyShare?: number;
 }
 
-export const DEFAULT_CONNECTION_SETTINGS: Required<Omit<ConnectionSettings, 'partnerMaster'>> = {
-  partnerRanks: ['customer', 'supplier'],
-  partnerMatchOrder: ['vat', 'code', 'name_postcode'],
+export const DEFAULT_CONNECTION_SETTINGS = {
+  partnerRanks: ['customer', 'supplier'] as PartnerRank[],
+  partnerMatchOrder: ['vat', 'code', 'name_postcode'] as PartnerMatchRule[],
+  creditNoteSign: 'negative' as 'negative' | 'positive',
+  vatCodeWithoutTax: '0',
+  invoiceReadBack: false,
+  backfillDailyShare: 0.8,
 };
 
 /** The connection's settings with the defaults filled in. */
-export function connectionSettings(connection: { settings: ConnectionSettings }) {
+export function connectionSettings(connection: { settings: ConnectionSettings; createdAt: Date }) {
   const set = Object.entries(connection.settings ?? {}).filter(([, value]) => value != null);
-  return { ...DEFAULT_CONNECTION_SETTINGS, ...(Object.fromEntries(set) as ConnectionSettings) };
+  return {
+    ...DEFAULT_CONNECTION_SETTINGS,
+    invoiceStartDate: connection.createdAt.toISOString().slice(0, 10),
+    ...(Object.fromEntries(set) as ConnectionSettings),
+  };
 }
 
 export interface ExactDivisionSummary {

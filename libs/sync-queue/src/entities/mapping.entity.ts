@@ -27,8 +27,13 @@ export class MappingEntity {
   @Column({ name: 'exact_code', type: 'text', nullable: true })
   exactCode: string | null;
 
+  /** The Exact record's ID where entries need it (G/L accounts are referenced by GUID). */
   @Column({ name: 'exact_id', type: 'text', nullable: true })
   exactId: string | null;
+
+  /** A journal switched off: its invoices are not synced. */
+  @Column({ type: 'boolean', default: true })
+  enabled: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,20 +1,22 @@
 import { MappingError, RetryLaterError } from '@app/common';
-import { ConnectionDirectory, ConnectionEntity } from '@app/sync-queue';
+import { ConnectionEntity, ConnectionFeatures } from '../entities/connection.entity';
+import { ConnectionDirectory } from './connection-directory';
 
 const NOT_READY_RETRY_MS = 60_000;
 
 /**
  * The connection a job runs for, once it can be used: a missing one is a mapping error; one that is
  * not ready (authorizing, re-authorization needed) makes the job wait without using an attempt.
- * Null when contacts are switched off for it.
+ * Null when the feature the job belongs to is switched off for it.
  */
 export async function readyConnection(
   directory: ConnectionDirectory,
   connectionId: string,
+  feature: keyof ConnectionFeatures,
 ): Promise<ConnectionEntity | null> {
   const connection = await directory.findById(connectionId);
   if (!connection) throw new MappingError(`connection ${connectionId} no longer exists`);
-  if (!connection.features.contacts) return null;
+  if (!connection.features[feature]) return null;
   if (connection.status !== 'ready') {
     throw new RetryLaterError(
       `connection '${connection.name}' is ${connection.status}; waiting until it is ready`,

@@ -8,11 +8,12 @@ import {
   exactBaseUrl,
 } from '@app/exact-client';
 import { OdooClient, OdooRpc } from '@app/odoo-client';
-import { ConnectionEntity, ExactSyncRpc } from '@app/sync-queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONTACTS_CONFIG, ContactsConfig } from '../contacts.config';
+import { ConnectionEntity } from '../entities/connection.entity';
+import { ExactSyncRpc } from '../messaging/exact-sync-client.module';
+import { CONNECTOR_SERVICE_CONFIG, ConnectorServiceConfig } from './connector-service.config';
 
 /** Odoo and Exact Online clients for a connection, reused while the connection is unchanged. */
 @Injectable()
@@ -25,11 +26,11 @@ export class ConnectionClients {
   private readonly odooClients = new Map<string, { version: number; client: OdooClient }>();
 
   constructor(
-    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
+    @Inject(CONNECTOR_SERVICE_CONFIG) private readonly config: ConnectorServiceConfig,
     @InjectDataSource() db: DataSource,
     rpc: ExactSyncRpc,
   ) {
-    this.budgetStore = new PostgresExactBudget(db);
+    this.budgetStore = new PostgresExactBudget(db, { windowMs: config.EXACT_RATE_WINDOW_MS });
     this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
     this.tokens = new AuthTokenClient(rpc);
   }
