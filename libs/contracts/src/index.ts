@@ -2,6 +2,7 @@ export * from './auth/auth-messages';
 export * from './commands/sync-job-ready';
 export * from './contacts/contacts-messages';
 export * from './events/cloud-event';
+export * from './invoices/invoices-messages';
 export * from './events/odoo-event-types';
 export * from './messaging/connector-rmq.server';
 export * from './messaging/names';

@@ -5,6 +5,7 @@ export * from './connections/ready-connection';
 export * from './data-source';
 export * from './entities';
 export * from './intake/event-intake.service';
+export * from './intake/odoo-record-jobs.service';
 export * from './jobs/backoff';
 export * from './jobs/claimed-job';
 export * from './jobs/failure-decision';

@@ -4,6 +4,7 @@ import { ConnectionDirectory } from './connections/connection-directory';
 import { connectorDataSourceOptions } from './data-source';
 import { CONNECTOR_ENTITIES } from './entities';
 import { SyncJobQueue } from './jobs/sync-job-queue';
+import { OdooRecordJobs } from './intake/odoo-record-jobs.service';
 import { EntityLinkStore } from './links/entity-link-store';
 import { SYNC_QUEUE_OPTIONS, SyncQueueOptions } from './sync-queue.options';
 
@@ -27,12 +28,14 @@ export class SyncQueueModule {
         SyncJobQueue,
         EntityLinkStore,
         ConnectionDirectory,
+        OdooRecordJobs,
       ],
       exports: [
         SYNC_QUEUE_OPTIONS,
         SyncJobQueue,
         EntityLinkStore,
         ConnectionDirectory,
+        OdooRecordJobs,
         TypeOrmModule,
       ],
     };

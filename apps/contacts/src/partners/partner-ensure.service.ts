@@ -50,7 +50,7 @@ export class PartnerEnsureService {
         {
           db: connection.odooDb,
           companyId: connection.odooCompanyId,
-          partnerId: commercialId,
+          resId: commercialId,
           source: 'contacts.ensure',
           ensure: true,
         },

@@ -1,22 +1,18 @@
 import { JOB_KINDS, OdooCloudEvent } from '@app/contracts';
 import {
-  ConnectionDirectory,
   ConnectionEntity,
   EnqueueRequest,
   EnqueueResult,
-  SyncJobQueue,
+  OdooRecordJobKind,
+  OdooRecordJobs,
+  OdooRecordPayload,
 } from '@app/sync-queue';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AccountDecision } from './account-matching';
 
-/** What a contact.sync job carries: the Odoo record's identity, never its data. */
-export interface PartnerJobPayload {
-  [key: string]: unknown;
-  db: string;
-  companyId: number | null;
-  partnerId: number;
-  source: string;
+/** What a contact.sync job carries: the partner's identity (resId), never its data. */
+export interface PartnerJobPayload extends OdooRecordPayload {
   /** Asked for by contacts.ensure (an invoice needs the account): sync even outside the ranks. */
   ensure?: boolean;
   /** The initial sync's decision, taken against a bulk read of Exact; used once. */
@@ -26,35 +22,20 @@ export interface PartnerJobPayload {
 /** What the initial-sync planner decided for a partner that is not linked yet. */
 export type AccountSetupHint = AccountDecision;
 
-/** Turns partner events into contact.sync jobs, one per connection the partner belongs to. */
+export const CONTACT_SYNC: OdooRecordJobKind = {
+  kind: JOB_KINDS.contactSync,
+  model: 'res.partner',
+  direction: 'odoo_to_exact',
+  accepts: (connection) => connection.features.contacts,
+};
+
+/** contact.sync jobs: one per partner and connection while it has work ahead. */
 @Injectable()
 export class PartnerJobsService {
-  constructor(
-    private readonly queue: SyncJobQueue,
-    private readonly connections: ConnectionDirectory,
-  ) {}
+  constructor(private readonly records: OdooRecordJobs) {}
 
-  async enqueueForEvent(event: OdooCloudEvent, manager: EntityManager): Promise<EnqueueResult[]> {
-    const payload: PartnerJobPayload = {
-      db: event.data.db,
-      companyId: event.data.company_id ?? null,
-      partnerId: event.data.res_id,
-      source: event.source,
-    };
-    const connections = await this.connections.findForOdooRecord(
-      payload.db,
-      payload.companyId,
-      manager,
-    );
-    if (connections.length === 0) {
-      // Kept as a job so the operator sees it; it fails until a connection exists, then a retry runs it.
-      return [await this.enqueue(null, payload, event.id, manager)];
-    }
-    const results: EnqueueResult[] = [];
-    for (const connection of connections.filter((c) => c.features.contacts)) {
-      results.push(await this.enqueue(connection, payload, event.id, manager));
-    }
-    return results;
+  enqueueForEvent(event: OdooCloudEvent, manager: EntityManager): Promise<EnqueueResult[]> {
+    return this.records.enqueueForEvent(CONTACT_SYNC, event, manager);
   }
 
   enqueue(
@@ -63,23 +44,10 @@ export class PartnerJobsService {
     correlationId: string,
     manager?: EntityManager,
   ): Promise<EnqueueResult> {
-    return this.queue.enqueue({ ...this.request(connection, payload), correlationId }, manager);
+    return this.records.enqueue(CONTACT_SYNC, connection, payload, correlationId, manager);
   }
 
-  /** The contact.sync job for a partner: one per partner and connection while it has work ahead. */
   request(connection: ConnectionEntity | null, payload: PartnerJobPayload): EnqueueRequest {
-    const scope = connection
-      ? connection.id
-      : `unmatched:${payload.db}:${payload.companyId ?? '*'}`;
-    return {
-      kind: JOB_KINDS.contactSync,
-      direction: 'odoo_to_exact',
-      connectionId: connection?.id ?? null,
-      sourceModel: 'res.partner',
-      sourceId: String(payload.partnerId),
-      sourceRef: `res.partner/${payload.partnerId}`,
-      dedupKey: `${JOB_KINDS.contactSync}:${scope}:${payload.partnerId}`,
-      payload,
-    };
+    return this.records.request(CONTACT_SYNC, connection, payload);
   }
 }

@@ -1,4 +1,4 @@
-import { MappingError, RetryLaterError } from '@app/common';
+import { RetryLaterError } from '@app/common';
 import { JOB_KINDS } from '@app/contracts';
 import { OdooClient, OdooPartner, readPartner } from '@app/odoo-client';
 import {
@@ -14,11 +14,12 @@ import {
   skipped,
   SyncJobHandler,
   SyncJobQueue,
+  OdooRecordJobs,
 } from '@app/sync-queue';
 import { AccountSync, PlannedAccountDecision } from './account-sync.service';
 import { isContactPerson } from './contact-person.mapper';
 import { isPartnerInScope } from './partner-account.mapper';
-import { PartnerJobPayload, PartnerJobsService } from './partner-jobs.service';
+import { CONTACT_SYNC, PartnerJobPayload, PartnerJobsService } from './partner-jobs.service';
 import { PersonSync } from './person-sync.service';
 
 /** A person whose company has no account yet waits this long for the company's job. */
@@ -36,19 +37,20 @@ export class PartnerSyncHandler implements SyncJobHandler {
     private readonly links: EntityLinkStore,
     private readonly queue: SyncJobQueue,
     private readonly partnerJobs: PartnerJobsService,
+    private readonly records: OdooRecordJobs,
     private readonly accountSync: AccountSync,
     private readonly personSync: PersonSync,
   ) {}
 
   async handle(job: ClaimedJob, run: JobRun): Promise<Record<string, unknown>> {
     const payload = job.payload as PartnerJobPayload;
-    if (job.connectionId === null) return this.routeToConnections(job, payload);
+    if (job.connectionId === null) return this.records.routeUnmatched(CONTACT_SYNC, job);
     const connection = await readyConnection(this.connections, job.connectionId, 'contacts');
     if (!connection) return skipped('contacts are switched off for this connection');
 
     const odoo = this.clients.odoo(connection);
-    const partner = await readPartner(odoo, payload.partnerId);
-    if (!partner) return skipped(`res.partner ${payload.partnerId} no longer exists in Odoo`);
+    const partner = await readPartner(odoo, payload.resId);
+    if (!partner) return skipped(`res.partner ${payload.resId} no longer exists in Odoo`);
     run.setLabel(partner.name);
     if (partner.parentId !== null) return this.syncPerson(job, connection, odoo, partner);
 
@@ -90,7 +92,7 @@ export class PartnerSyncHandler implements SyncJobHandler {
       // The company's own job creates its account (one job per partner: never two creates at once).
       await this.partnerJobs.enqueue(
         connection,
-        { ...(job.payload as PartnerJobPayload), partnerId: company.id, setup: undefined },
+        { ...(job.payload as PartnerJobPayload), resId: company.id, setup: undefined },
         job.correlationId ?? `job-${job.id}`,
       );
       throw new RetryLaterError(
@@ -104,26 +106,5 @@ export class PartnerSyncHandler implements SyncJobHandler {
       person,
       companyLink.exactId,
     );
-  }
-
-  /** A job recorded before its connection existed: hand it to the connections that exist now. */
-  private async routeToConnections(
-    job: ClaimedJob,
-    payload: PartnerJobPayload,
-  ): Promise<Record<string, unknown>> {
-    const connections = (
-      await this.connections.findForOdooRecord(payload.db, payload.companyId)
-    ).filter((c) => c.features.contacts);
-    if (connections.length === 0) {
-      throw new MappingError(
-        `no connection is set up for Odoo database '${payload.db}'${payload.companyId ? ` company ${payload.companyId}` : ''}; create it, then retry`,
-      );
-    }
-    const jobs = await Promise.all(
-      connections.map((c) =>
-        this.partnerJobs.enqueue(c, payload, job.correlationId ?? `job-${job.id}`),
-      ),
-    );
-    return { action: 'routed', jobIds: jobs.map((j) => j.id) };
   }
 }

@@ -219,7 +219,7 @@ export class PartnerSetupService {
     return this.partnerJobs.request(connection, {
       db: connection.odooDb,
       companyId: connection.odooCompanyId,
-      partnerId: partner.id,
+      resId: partner.id,
       source: 'setup',
       ...(setup ? { setup } : {}),
     });

@@ -228,9 +228,13 @@ export class OdooAccounting implements OnModuleInit {
           : undefined;
       // The _signed amounts are in the company's currency, negative for credit notes and bills.
       const company =
-        typeof move.company_id === 'number' ? this.orm.get('res.company', move.company_id) : undefined;
+        typeof move.company_id === 'number'
+          ? this.orm.get('res.company', move.company_id)
+          : undefined;
       const currency =
-        typeof move.currency_id === 'number' ? this.orm.get('res.currency', move.currency_id) : undefined;
+        typeof move.currency_id === 'number'
+          ? this.orm.get('res.currency', move.currency_id)
+          : undefined;
       const rate = Number(currency?.rate ?? 1) || 1;
       const signed = (amount: number) =>
         round2(

@@ -15,6 +15,9 @@ export const ALL_ODOO_EVENT_TYPES: readonly OdooEventType[] = Object.values(ODOO
 /** Routing-key pattern for every partner event. */
 export const PARTNER_EVENTS_PATTERN = 'odoo.res.partner.*';
 
+/** Routing-key pattern for every invoice (account.move) event. */
+export const MOVE_EVENTS_PATTERN = 'odoo.account.move.*';
+
 /** The Odoo model an event type is about ('odoo.res.partner.updated' → 'res.partner'). */
 export function modelOfEventType(type: OdooEventType): string {
   return type.split('.').slice(1, -1).join('.');

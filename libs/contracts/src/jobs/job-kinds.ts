@@ -7,6 +7,8 @@ export const JOB_KINDS = {
   contactSync: 'contact.sync',
   /** Create or update the Odoo partner of an Exact account (initial sync with Exact as master). */
   contactImport: 'contact.import',
+  /** Book an Odoo invoice, credit note, bill or refund as an Exact sales or purchase entry. */
+  invoiceSync: 'invoice.sync',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import { SYNC_JOB_READY_ANY } from '../commands/sync-job-ready';
-import { PARTNER_EVENTS_PATTERN } from '../events/odoo-event-types';
+import { MOVE_EVENTS_PATTERN, PARTNER_EVENTS_PATTERN } from '../events/odoo-event-types';
 import {
   CONSUMING_SERVICES,
   ConsumingService,
@@ -26,7 +26,11 @@ export const SERVICE_BINDINGS: Record<ConsumingService, readonly QueueBinding[]>
     { exchange: EXACT_SYNC_EXCHANGE, pattern: readyPatternForKinds('contact') },
     { exchange: EXACT_SYNC_EXCHANGE, pattern: 'contacts.#' },
   ],
-  invoices: [],
+  invoices: [
+    { exchange: ODOO_EVENTS_EXCHANGE, pattern: MOVE_EVENTS_PATTERN },
+    { exchange: EXACT_SYNC_EXCHANGE, pattern: readyPatternForKinds('invoice') },
+    { exchange: EXACT_SYNC_EXCHANGE, pattern: 'invoices.#' },
+  ],
   payments: [],
   auth: [{ exchange: EXACT_SYNC_EXCHANGE, pattern: 'auth.#' }],
 };
