@@ -32,6 +32,7 @@ export interface E2eStack {
   gatewayClient: GatewayClient;
   contacts: RunningApp[];
   auth: RunningApp[];
+  invoices: RunningApp[];
   connection: ConnectionSummary;
   /** Environment of the connector's services, to start more of them. */
   serviceEnv: Record<string, string>;
@@ -43,6 +44,8 @@ export interface E2eStack {
 export interface StackOptions {
   contacts?: number;
   auth?: number;
+  /** invoices processes (none unless asked for). */
+  invoices?: number;
   /** Services' environment on top of the defaults. */
   env?: Record<string, string>;
   /** The sandbox's environment on top of the defaults (auto-consent for division 1001). */
@@ -51,6 +54,8 @@ export interface StackOptions {
   skipConnect?: boolean;
   /** The sandbox Odoo publishes its CloudEvents to the stack's broker, as the addon does. */
   odooEvents?: boolean;
+  /** The simulated Odoo's version (17 by default); 13 takes the password, not an API key. */
+  odooVersion?: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
         LOG_LEVEL: 'warn',
         SANDBOX_EXACT_AUTO_CONSENT_DIVISION: String(SANDBOX_DIVISION),
         ...(options.odooEvents ? { SANDBOX_ODOO_EVENTS_URL: vhost.url } : {}),
+        ...(options.odooVersion ? { SANDBOX_ODOO_VERSION: String(options.odooVersion) } : {}),
         ...options.sandboxEnv,
       },
     });
@@ -103,7 +109,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
     const gateway = await startApp('gateway', { env: serviceEnv, port: gatewayPort });
     started.push(gateway);
     const startService =
-      (name: 'auth' | 'contacts') =>
+      (name: 'auth' | 'contacts' | 'invoices') =>
       async (extraEnv: Record<string, string> = {}) => {
         const app = await startApp(name, { env: { ...serviceEnv, ...extraEnv } });
         started.push(app);
@@ -115,6 +121,9 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
     for (let i = 0; i < (options.auth ?? 1); i++) auth.push(await startAuth());
     const contacts: RunningApp[] = [];
     for (let i = 0; i < (options.contacts ?? 1); i++) contacts.push(await startContacts());
+    const invoices: RunningApp[] = [];
+    for (let i = 0; i < (options.invoices ?? 0); i++)
+      invoices.push(await startService('invoices')());
 
     const gatewayClient = new GatewayClient(gateway.url, TEST_ADMIN_KEY);
     const created = await gatewayClient.request<ConnectionSummary>('POST', '/api/connections', {
@@ -122,7 +131,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
       odooUrl: sandbox.url,
       odooDb: 'demo',
       odooLogin: 'admin',
-      odooSecret: 'sandbox-odoo-api-key',
+      odooSecret: odooSecret(options),
       odooCompanyId: 1,
       exactCountry: 'be',
     });
@@ -139,11 +148,16 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
       vhost,
       db,
       sandbox,
-      sandboxClient: new SandboxClient(sandbox.url),
+      sandboxClient: new SandboxClient(sandbox.url, {
+        db: 'demo',
+        login: 'admin',
+        secret: odooSecret(options),
+      }),
       gateway,
       gatewayClient,
       contacts,
       auth,
+      invoices,
       connection,
       serviceEnv,
       startContacts,
@@ -154,6 +168,11 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
     await stopAll().catch(() => undefined);
     throw error;
   }
+}
+
+/** Odoo 13 knows no API keys: the connection (and the test's own calls) use the password there. */
+function odooSecret(options: StackOptions): string {
+  return options.odooVersion === 13 ? 'admin' : 'sandbox-odoo-api-key';
 }
 
 /** The id of a partner of the sandbox Odoo, by name. */

@@ -1,9 +1,10 @@
-import { WorkerConfig, loadConfig, runProcess } from '@app/common';
+import { loadConfig, runProcess } from '@app/common';
 import { startWorkerService } from '@app/sync-queue';
+import { InvoicesConfig } from './invoices.config';
 import { InvoicesModule } from './invoices.module';
 
 runProcess('invoices', async () => {
-  const config = loadConfig(WorkerConfig, { HTTP_PORT: '3003', ...process.env });
+  const config = loadConfig(InvoicesConfig);
   await startWorkerService({
     service: 'invoices',
     module: InvoicesModule.register(config),

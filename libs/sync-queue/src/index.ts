@@ -13,6 +13,7 @@ export * from './jobs/job-filter';
 export * from './jobs/job-state';
 export * from './jobs/sync-job-queue';
 export * from './links/entity-link-store';
+export * from './mappings/mapping-store.service';
 export * from './migrate';
 export * from './sync-queue.module';
 export * from './sync-queue.options';

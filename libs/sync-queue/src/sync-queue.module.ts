@@ -6,6 +6,7 @@ import { CONNECTOR_ENTITIES } from './entities';
 import { SyncJobQueue } from './jobs/sync-job-queue';
 import { OdooRecordJobs } from './intake/odoo-record-jobs.service';
 import { EntityLinkStore } from './links/entity-link-store';
+import { MappingStore } from './mappings/mapping-store.service';
 import { SYNC_QUEUE_OPTIONS, SyncQueueOptions } from './sync-queue.options';
 
 /** The database side every process imports: TypeORM, the job queue, links and connections. */
@@ -29,6 +30,7 @@ export class SyncQueueModule {
         EntityLinkStore,
         ConnectionDirectory,
         OdooRecordJobs,
+        MappingStore,
       ],
       exports: [
         SYNC_QUEUE_OPTIONS,
@@ -36,6 +38,7 @@ export class SyncQueueModule {
         EntityLinkStore,
         ConnectionDirectory,
         OdooRecordJobs,
+        MappingStore,
         TypeOrmModule,
       ],
     };

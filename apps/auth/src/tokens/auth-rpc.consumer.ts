@@ -43,10 +43,10 @@ export class AuthRpcConsumer {
     body: unknown,
     work: (request: T) => Promise<R>,
   ) {
-    return answerRpc(context, type, body, work, (message, kind) => ({
+    return answerRpc(context, type, body, work, (failure) => ({
       ok: false as const,
-      refusal: (kind === 'invalid' ? 'invalid_request' : 'try_later') as AuthRefusal,
-      message,
+      refusal: (failure.kind === 'invalid' ? 'invalid_request' : 'try_later') as AuthRefusal,
+      message: failure.message,
     }));
   }
 }

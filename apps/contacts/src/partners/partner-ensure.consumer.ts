@@ -20,11 +20,11 @@ export class PartnerEnsureConsumer {
       ContactsEnsureRequest,
       body,
       (request) => this.ensurer.ensure(request.connectionId, request.partnerId),
-      (message, kind): ContactsEnsureReply => ({
+      (failure): ContactsEnsureReply => ({
         ok: false,
-        errorClass: kind === 'invalid' ? 'mapping' : 'connector',
-        retryable: kind !== 'invalid',
-        message,
+        errorClass: failure.errorClass,
+        retryable: failure.retryable,
+        message: failure.message,
       }),
     );
   }

@@ -3,8 +3,8 @@ import {
   PartnerSetupReply,
   PartnerSetupRequest,
   answerRpc,
+  rpcFailure,
 } from '@app/contracts';
-import { classifyFailure } from '@app/common';
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
 import { PartnerSetupService } from './partner-setup.service';
@@ -20,20 +20,11 @@ export class PartnerSetupConsumer {
       context,
       PartnerSetupRequest,
       body,
-      async (request): Promise<PartnerSetupReply> => {
-        try {
-          const plan = await this.setup.setup(
-            request.connectionId,
-            request.master,
-            request.dryRun ?? false,
-          );
-          return { ok: true, plan };
-        } catch (error) {
-          const failure = classifyFailure(error);
-          return { ok: false, errorClass: failure.errorClass, message: failure.message };
-        }
-      },
-      (message): PartnerSetupReply => ({ ok: false, errorClass: 'connector', message }),
+      async (request): Promise<PartnerSetupReply> => ({
+        ok: true,
+        plan: await this.setup.setup(request.connectionId, request.master, request.dryRun ?? false),
+      }),
+      (failure): PartnerSetupReply => rpcFailure(failure),
     );
   }
 }

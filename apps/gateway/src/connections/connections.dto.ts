@@ -15,7 +15,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  IsNumber,
   IsUrl,
+  Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -67,6 +70,44 @@ export class SettingsDto {
   @ArrayUnique()
   @IsIn(PARTNER_MATCH_RULES, { each: true })
   partnerMatchOrder?: PartnerMatchRule[];
+
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description:
+      'Invoices dated before this day are not synced by events (default: the day the connection was created)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  invoiceStartDate?: string;
+
+  @ApiPropertyOptional({
+    enum: ['negative', 'positive'],
+    description: 'Credit notes in Exact (default negative)',
+  })
+  @IsOptional()
+  @IsIn(['negative', 'positive'])
+  creditNoteSign?: 'negative' | 'positive';
+
+  @ApiPropertyOptional({ description: "Exact VAT code of a line without tax (default '0')" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10)
+  vatCodeWithoutTax?: string;
+
+  @ApiPropertyOptional({ description: 'Read each entry back to compare totals (one call more)' })
+  @IsOptional()
+  @IsBoolean()
+  invoiceReadBack?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Share of the daily Exact budget a backfill plans for (default 0.8)',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.05)
+  @Max(1)
+  backfillDailyShare?: number;
 }
 
 /** A new connection: one Odoo database and company, one Exact Online country. */

@@ -80,8 +80,8 @@ export interface MappingItem {
   odoo: { code: string | null; name: string; type: string | null };
   exactCode: string | null;
   enabled: boolean;
-  /** valid; unmapped; invalid with the reason (no code, not in Exact, wrong type, …). */
-  status: 'valid' | 'unmapped' | 'invalid';
+  /** valid, or invalid with the reason (no code, not in Exact, wrong type, …). */
+  status: 'valid' | 'invalid';
   reason: string | null;
   /** Exact records that fit (the right type, the same percentage and use). */
   candidates: MappingCandidate[];

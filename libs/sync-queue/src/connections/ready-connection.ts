@@ -7,16 +7,16 @@ const NOT_READY_RETRY_MS = 60_000;
 /**
  * The connection a job runs for, once it can be used: a missing one is a mapping error; one that is
  * not ready (authorizing, re-authorization needed) makes the job wait without using an attempt.
- * Null when the feature the job belongs to is switched off for it.
+ * Null when the feature the job belongs to is switched off for it (null: the job checks it later).
  */
 export async function readyConnection(
   directory: ConnectionDirectory,
   connectionId: string,
-  feature: keyof ConnectionFeatures,
+  feature: keyof ConnectionFeatures | null,
 ): Promise<ConnectionEntity | null> {
   const connection = await directory.findById(connectionId);
   if (!connection) throw new MappingError(`connection ${connectionId} no longer exists`);
-  if (!connection.features[feature]) return null;
+  if (feature && !connection.features[feature]) return null;
   if (connection.status !== 'ready') {
     throw new RetryLaterError(
       `connection '${connection.name}' is ${connection.status}; waiting until it is ready`,

@@ -237,6 +237,14 @@ export class SyncJobQueue {
     });
   }
 
+  /** Sets one key of a job's payload: what an attempt must remember for the next (a marker, an ID). */
+  async setPayloadKey(id: string, key: string, value: unknown): Promise<void> {
+    await this.db.query(
+      `UPDATE sync_job SET payload = jsonb_set(payload, ARRAY[$2::text], $3::jsonb) WHERE id = $1`,
+      [id, key, JSON.stringify(value)],
+    );
+  }
+
   /** Removes one key from a job's payload: a one-time hint, spent before the work acts on it. */
   async forgetPayloadKey(id: string, key: string): Promise<void> {
     await this.db.query(`UPDATE sync_job SET payload = payload - $2::text WHERE id = $1`, [
