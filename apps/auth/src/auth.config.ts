@@ -35,6 +35,13 @@ export class AuthConfig extends WorkerConfig {
   @IsInt()
   @Min(100)
   EXACT_TIMEOUT_MS: number = 30_000;
+
+  /** Exact's minutely window, as for the syncing services (only a test sandbox changes it). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EXACT_RATE_WINDOW_MS: number = 60_000;
 }
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

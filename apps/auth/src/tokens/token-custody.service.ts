@@ -50,7 +50,7 @@ export class TokenCustody {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {
     this.secrets = new SecretBox(config.TOKEN_ENCRYPTION_KEY);
-    this.budget = new PostgresExactBudget(db);
+    this.budget = new PostgresExactBudget(db, { windowMs: config.EXACT_RATE_WINDOW_MS });
   }
 
   /** A token with time left, refreshed first when it is about to expire. */

@@ -16,6 +16,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { INVOICE_SYNC, InvoiceJobPayload } from '../entries/invoice-jobs';
 
+/**
+ * Which day (0 = today) the backfill's call number `calls` falls in: today has `today` calls for
+ * it, every later day `perDay`.
+ */
+export function backfillDays(perDay: number, today: number): (calls: number) => number {
+  return (calls) => (calls <= today ? 0 : 1 + Math.floor((calls - today - 1) / perDay));
+}
+
 /** Document, attachment, entry: what booking one invoice with its PDF costs in Exact calls. */
 const CALLS_PER_INVOICE = 3;
 const INVOICE_TYPES = ['out_invoice', 'out_refund', 'in_invoice', 'in_refund'];
