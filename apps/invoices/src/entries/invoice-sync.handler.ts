@@ -32,7 +32,14 @@ import {
 import { createHash } from 'node:crypto';
 import { INVOICE_SYNC, InvoiceJobPayload } from './invoice-jobs';
 import { InvoiceDocuments } from './invoice-document.service';
-import { EntryKind, EntryWrite, entryKindOf, moveToEntry, round2 } from './move-entry.mapper';
+import {
+  BookedTotals,
+  EntryKind,
+  EntryWrite,
+  entryKindOf,
+  moveToEntry,
+  totalsWarnings,
+} from './move-entry.mapper';
 import { PartnerAccounts } from './partner-accounts.service';
 
 /** The entry sets and line sets of sales and purchases. */
@@ -50,11 +57,6 @@ const SETS = {
     linesField: 'PurchaseEntryLines',
   },
 } as const;
-
-interface BookedTotals {
-  AmountFC: number;
-  VATAmountFC: number;
-}
 
 /**
  * invoice.sync: books a posted Odoo invoice, credit note, bill or refund in Exact Online.
@@ -137,7 +139,7 @@ export class InvoiceSyncHandler implements SyncJobHandler {
         : booked.totals;
     const warnings = [
       ...(booked.documentId ? [] : ['no PDF: booked without a document']),
-      ...(totals ? differences(totals, mapped.expected) : []),
+      ...(totals ? totalsWarnings(totals, mapped.expected) : []),
     ];
     return {
       action: booked.action,
@@ -267,17 +269,4 @@ export class InvoiceSyncHandler implements SyncJobHandler {
 /** What was booked, without the document (a new PDF of the same content is not a change). */
 function entryFingerprint(entry: EntryWrite): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
-}
-
-/** Exact's totals against Odoo's, to the cent. */
-function differences(
-  booked: BookedTotals,
-  expected: { amountFC: number; vatAmountFC: number },
-): string[] {
-  const warnings: string[] = [];
-  if (round2(Number(booked.AmountFC)) !== expected.amountFC)
-    warnings.push(`total differs: Exact ${booked.AmountFC}, Odoo ${expected.amountFC}`);
-  if (round2(Number(booked.VATAmountFC)) !== expected.vatAmountFC)
-    warnings.push(`VAT differs: Exact ${booked.VATAmountFC}, Odoo ${expected.vatAmountFC}`);
-  return warnings;
 }

@@ -1,5 +1,5 @@
 import type { OdooInvoiceLine, OdooMove } from '@app/odoo-client';
-import { EntryContext, entryKindOf, moveToEntry } from './move-entry.mapper';
+import { EntryContext, entryKindOf, moveToEntry, totalsWarnings } from './move-entry.mapper';
 
 const line = (over: Partial<OdooInvoiceLine> = {}): OdooInvoiceLine => ({
   id: 1,
@@ -220,5 +220,29 @@ describe(moveToEntry.name, () => {
         "line 'Eco tax' has 2 taxes (account.tax 21, 6); an Exact line takes one VAT code",
       ],
     });
+  });
+});
+
+describe(totalsWarnings.name, () => {
+  const expected = { amountFC: -770.77, vatAmountFC: -133.77 };
+  it.each([
+    ['the same totals', { AmountFC: -770.77, VATAmountFC: -133.77 }, []],
+    [
+      'a float that rounds to the same cent',
+      { AmountFC: -770.7700000001, VATAmountFC: -133.77 },
+      [],
+    ],
+    [
+      'a total a cent off',
+      { AmountFC: -770.78, VATAmountFC: -133.77 },
+      ['total differs: Exact -770.78, Odoo -770.77'],
+    ],
+    [
+      'both off',
+      { AmountFC: 770.77, VATAmountFC: 133.77 },
+      ['total differs: Exact 770.77, Odoo -770.77', 'VAT differs: Exact 133.77, Odoo -133.77'],
+    ],
+  ])('%s', (_case, booked, warnings) => {
+    expect(totalsWarnings(booked, expected)).toEqual(warnings);
   });
 });

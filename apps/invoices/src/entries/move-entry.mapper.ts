@@ -129,6 +129,25 @@ function rateOf(move: OdooMove): number {
   return Math.round((Math.abs(move.amountTotalSigned) / move.amountTotal) * 1_000_000) / 1_000_000;
 }
 
+/** An entry's totals as Exact booked them. */
+export interface BookedTotals {
+  AmountFC: number;
+  VATAmountFC: number;
+}
+
+/** Exact's totals against Odoo's, to the cent: a warning with both amounts for each difference. */
+export function totalsWarnings(
+  booked: BookedTotals,
+  expected: { amountFC: number; vatAmountFC: number },
+): string[] {
+  const warnings: string[] = [];
+  if (round2(Number(booked.AmountFC)) !== expected.amountFC)
+    warnings.push(`total differs: Exact ${booked.AmountFC}, Odoo ${expected.amountFC}`);
+  if (round2(Number(booked.VATAmountFC)) !== expected.vatAmountFC)
+    warnings.push(`VAT differs: Exact ${booked.VATAmountFC}, Odoo ${expected.vatAmountFC}`);
+  return warnings;
+}
+
 export function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }
