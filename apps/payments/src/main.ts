@@ -1,9 +1,10 @@
-import { WorkerConfig, loadConfig, runProcess } from '@app/common';
+import { loadConfig, runProcess } from '@app/common';
 import { startWorkerService } from '@app/sync-queue';
+import { PaymentsConfig } from './payments.config';
 import { PaymentsModule } from './payments.module';
 
 runProcess('payments', async () => {
-  const config = loadConfig(WorkerConfig, { HTTP_PORT: '3004', ...process.env });
+  const config = loadConfig(PaymentsConfig);
   await startWorkerService({
     service: 'payments',
     module: PaymentsModule.register(config),

@@ -1,11 +1,35 @@
-import { WorkerConfig } from '@app/common';
-import { WorkerRuntimeModule } from '@app/sync-queue';
+import {
+  CONNECTOR_SERVICE_CONFIG,
+  ConnectionClients,
+  ExactSyncClientModule,
+  WorkerRuntimeModule,
+} from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { PAYMENTS_CONFIG, PaymentsConfig } from './payments.config';
+import { PaymentApplyHandler } from './payments/payment-apply.handler';
+import { PaymentPollHandler } from './polling/payment-poll.handler';
+import { PaymentPollScheduler } from './polling/payment-poll.scheduler';
 
-/** The payments service. It joins the queue and reports /health; its sync flows are still to be built. */
+/** The payments service: Exact payment terms → payments on the invoices in Odoo. */
 @Module({})
 export class PaymentsModule {
-  static register(config: WorkerConfig): DynamicModule {
-    return { module: PaymentsModule, imports: [WorkerRuntimeModule.forRoot('payments', config)] };
+  static register(config: PaymentsConfig): DynamicModule {
+    return {
+      module: PaymentsModule,
+      imports: [
+        WorkerRuntimeModule.forRoot('payments', config),
+        ExactSyncClientModule.forRoot(config.RABBITMQ_URL),
+        ScheduleModule.forRoot(),
+      ],
+      providers: [
+        { provide: CONNECTOR_SERVICE_CONFIG, useValue: config },
+        { provide: PAYMENTS_CONFIG, useValue: config },
+        ConnectionClients,
+        PaymentPollScheduler,
+        PaymentPollHandler,
+        PaymentApplyHandler,
+      ],
+    };
   }
 }

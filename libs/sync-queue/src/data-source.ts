@@ -5,6 +5,7 @@ import { ExactBudgets1795824100000 } from './migrations/1795824100000-ExactBudge
 import { ExactAuthorization1795824200000 } from './migrations/1795824200000-ExactAuthorization';
 import { ConnectionSettings1795824300000 } from './migrations/1795824300000-ConnectionSettings';
 import { InvoiceMappings1795824400000 } from './migrations/1795824400000-InvoiceMappings';
+import { PaymentTerms1795824500000 } from './migrations/1795824500000-PaymentTerms';
 
 export const CONNECTOR_MIGRATIONS = [
   InitialSchema1795824000000,
@@ -12,6 +13,7 @@ export const CONNECTOR_MIGRATIONS = [
   ExactAuthorization1795824200000,
   ConnectionSettings1795824300000,
   InvoiceMappings1795824400000,
+  PaymentTerms1795824500000,
 ];
 
 /**

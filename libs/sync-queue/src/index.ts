@@ -1,6 +1,7 @@
 export * from './connections/connection-clients.service';
 export * from './connections/connection-directory';
 export * from './connections/connector-service.config';
+export * from './connections/payment-poll';
 export * from './connections/ready-connection';
 export * from './data-source';
 export * from './entities';

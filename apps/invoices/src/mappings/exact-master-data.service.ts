@@ -10,6 +10,7 @@ const SETS = {
   accounts: glAccounts,
   taxes: vatCodes,
   'payment-terms': paymentConditions,
+  'bank-journals': journals,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { ExactGLAccount, ExactJournal, ExactVATCode } from '@app/exact-client';
 import {
   ACCOUNT_RULE,
+  BANK_JOURNAL_RULE,
   JOURNAL_RULE,
   OdooRecordToMap,
   TAX_RULE,
@@ -122,5 +123,22 @@ describe('tax mappings', () => {
         twice.filter((c) => TAX_RULE.misfit(sale21, c) === null),
       ),
     ).toBeNull();
+  });
+});
+
+describe('bank journal mappings', () => {
+  const bank: OdooRecordToMap = { id: 5, code: 'BNK1', name: 'Bank', type: 'bank' };
+  it.each([
+    ['20', 'valid', null],
+    [
+      '70',
+      'invalid',
+      'wrong type: Exact journal 70 is of type 20; a bank journal needs type 12 (bank)',
+    ],
+  ] as const)('%s → %s', (code, status, reason) => {
+    expect(mappingStatus(BANK_JOURNAL_RULE, bank, code, journals)).toMatchObject({
+      status,
+      reason,
+    });
   });
 });

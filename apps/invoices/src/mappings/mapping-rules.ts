@@ -117,11 +117,32 @@ export const PAYMENT_TERM_RULE: MappingRule<ExactPaymentCondition> = {
   obvious: () => null,
 };
 
+const BANK_TYPE_FOR: Record<string, number> = {
+  bank: EXACT_JOURNAL_TYPES.bank,
+  cash: EXACT_JOURNAL_TYPES.cash,
+};
+
+/** The Odoo bank (or cash) journal payments from Exact are registered on, with its Exact counterpart. */
+export const BANK_JOURNAL_RULE: MappingRule<ExactJournal> = {
+  ...JOURNAL_RULE,
+  kind: 'bank_journal',
+  misfit(odoo, journal) {
+    const needed = BANK_TYPE_FOR[odoo.type ?? ''];
+    return (
+      blocked(journal, `journal ${trimmed(journal.Code)}`) ??
+      (Number(journal.Type) !== needed
+        ? `wrong type: Exact journal ${trimmed(journal.Code)} is of type ${journal.Type}; a ${odoo.type} journal needs type ${needed} (${odoo.type})`
+        : null)
+    );
+  },
+};
+
 export const RULES: Record<MappingList, MappingRule<never>> = {
   journals: JOURNAL_RULE as MappingRule<never>,
   accounts: ACCOUNT_RULE as MappingRule<never>,
   taxes: TAX_RULE as MappingRule<never>,
   'payment-terms': PAYMENT_TERM_RULE as MappingRule<never>,
+  'bank-journals': BANK_JOURNAL_RULE as MappingRule<never>,
 };
 
 /** The status of one Odoo record's mapping against what Exact has. */

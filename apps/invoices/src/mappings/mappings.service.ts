@@ -161,6 +161,10 @@ async function odooRecords(
           type: t.typeTaxUse,
           percentage: t.amountType === 'percent' ? t.amount : null,
         }));
+    case 'bank-journals':
+      return (await listJournals(odoo, company))
+        .filter((j) => j.type === 'bank' || j.type === 'cash')
+        .map((j) => ({ id: j.id, code: j.code, name: j.name, type: j.type }));
     case 'payment-terms':
       return (await listPaymentTerms(odoo)).map((t) => ({
         id: t.id,

@@ -11,6 +11,8 @@ export abstract class ConnectorError extends Error {
   abstract readonly retryable: boolean;
   /** When set, the work should wait until then without counting a failed attempt (rate limits). */
   readonly retryAt?: Date;
+  /** Only a person can resolve it: the job waits for an operator's retry without using attempts. */
+  readonly waitsForOperator: boolean = false;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -25,6 +27,23 @@ export abstract class ConnectorError extends Error {
 export class MappingError extends ConnectorError {
   readonly errorClass = 'mapping';
   readonly retryable = false;
+  override readonly waitsForOperator = true;
+}
+
+/**
+ * Something a person has to decide (e.g. a payment Exact Online re-opened after Odoo recorded it):
+ * the job waits for an operator, with the class of where the problem is.
+ */
+export class OperatorDecisionError extends ConnectorError {
+  readonly retryable = false;
+  override readonly waitsForOperator = true;
+
+  constructor(
+    message: string,
+    readonly errorClass: ErrorClass,
+  ) {
+    super(message);
+  }
 }
 
 /** Try again later, without counting a failed attempt (a rate-limit window, a connection not ready). */
@@ -43,6 +62,8 @@ export interface ClassifiedFailure {
   errorClass: ErrorClass;
   retryable: boolean;
   retryAt?: Date;
+  /** Waits for an operator (a mapping to fix, a decision to take) without using attempts. */
+  waitsForOperator?: boolean;
   message: string;
 }
 
@@ -53,6 +74,7 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
       errorClass: error.errorClass,
       retryable: error.retryable,
       retryAt: error.retryAt,
+      waitsForOperator: error.waitsForOperator,
       message: error.message,
     };
   }

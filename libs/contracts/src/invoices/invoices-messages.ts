@@ -24,7 +24,14 @@ export const INVOICES_PATTERNS = {
   backfill: 'invoices.setup.backfill',
 } as const;
 
-export const MAPPING_LISTS = ['journals', 'accounts', 'taxes', 'payment-terms'] as const;
+/** What can be mapped; `bank-journals` says where Exact payments are registered in Odoo. */
+export const MAPPING_LISTS = [
+  'journals',
+  'accounts',
+  'taxes',
+  'payment-terms',
+  'bank-journals',
+] as const;
 export type MappingList = (typeof MAPPING_LISTS)[number];
 
 export class MappingChange {

@@ -9,6 +9,10 @@ export const JOB_KINDS = {
   contactImport: 'contact.import',
   /** Book an Odoo invoice, credit note, bill or refund as an Exact sales or purchase entry. */
   invoiceSync: 'invoice.sync',
+  /** Read a connection's payment terms changed in Exact since the last poll. */
+  paymentPoll: 'payment.poll',
+  /** Bring one invoice's payments in Odoo in line with its terms in Exact. */
+  paymentApply: 'payment.apply',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

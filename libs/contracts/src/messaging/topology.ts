@@ -31,7 +31,7 @@ export const SERVICE_BINDINGS: Record<ConsumingService, readonly QueueBinding[]>
     { exchange: EXACT_SYNC_EXCHANGE, pattern: readyPatternForKinds('invoice') },
     { exchange: EXACT_SYNC_EXCHANGE, pattern: 'invoices.#' },
   ],
-  payments: [],
+  payments: [{ exchange: EXACT_SYNC_EXCHANGE, pattern: readyPatternForKinds('payment') }],
   auth: [{ exchange: EXACT_SYNC_EXCHANGE, pattern: 'auth.#' }],
 };
 

@@ -19,6 +19,7 @@ export interface ExactPaymentTerm {
   Currency: string | null;
   TransactionEntryID: string;
   TransactionAmountDC: number;
+  TransactionAmountFC: number;
   InvoiceNumber: number | null;
   YourRef: string | null;
   LastPaymentDate: Date | null;
@@ -51,6 +52,7 @@ const TERM_FIELDS = [
   'Currency',
   'TransactionEntryID',
   'TransactionAmountDC',
+  'TransactionAmountFC',
   'InvoiceNumber',
   'YourRef',
   'LastPaymentDate',

@@ -54,6 +54,18 @@ describe(decideAfterFailure.name, () => {
       },
     ],
     [
+      'a decision for an operator (a payment re-opened in Exact)',
+      failure({ errorClass: 'exact', retryable: false, waitsForOperator: true }),
+      2,
+      5,
+      {
+        state: 'failed',
+        nextRunAt: null,
+        refundAttempt: true,
+        attemptOutcome: 'waiting_for_operator',
+      },
+    ],
+    [
       'a mapping error on the last attempt',
       failure({ errorClass: 'mapping', retryable: false }),
       5,

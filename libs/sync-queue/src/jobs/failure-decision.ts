@@ -15,7 +15,8 @@ export interface FailureDecision {
 /**
  * The job state machine's answer to a failure:
  * - a failure that names a time to come back (rate limit, connection not ready) → pending then, attempt refunded;
- * - a mapping error → failed, waiting for an operator to fix the mapping and retry, attempt refunded;
+ * - a mapping error (or anything else only a person can resolve) → failed, waiting for an operator
+ *   to fix it and retry, attempt refunded;
  * - a permanent error → dead;
  * - a retryable error with attempts left → failed, retried automatically after a backoff;
  * - a retryable error on the last attempt → dead.
@@ -36,7 +37,7 @@ export function decideAfterFailure(
       attemptOutcome: 'deferred',
     };
   }
-  if (failure.errorClass === 'mapping') {
+  if (failure.waitsForOperator || failure.errorClass === 'mapping') {
     return {
       state: 'failed',
       nextRunAt: null,
