@@ -101,6 +101,7 @@ export interface SyncJob {
   payload: Record<string, unknown>;
   result: Record<string, unknown> | null;
   correlationId: string | null;
+  createdAt: string;
 }
 
 export interface SyncJobAttempt {

@@ -33,6 +33,7 @@ export interface E2eStack {
   contacts: RunningApp[];
   auth: RunningApp[];
   invoices: RunningApp[];
+  payments: RunningApp[];
   connection: ConnectionSummary;
   /** Environment of the connector's services, to start more of them. */
   serviceEnv: Record<string, string>;
@@ -46,6 +47,8 @@ export interface StackOptions {
   auth?: number;
   /** invoices processes (none unless asked for). */
   invoices?: number;
+  /** payments processes (none unless asked for). */
+  payments?: number;
   /** Services' environment on top of the defaults. */
   env?: Record<string, string>;
   /** The sandbox's environment on top of the defaults (auto-consent for division 1001). */
@@ -109,7 +112,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
     const gateway = await startApp('gateway', { env: serviceEnv, port: gatewayPort });
     started.push(gateway);
     const startService =
-      (name: 'auth' | 'contacts' | 'invoices') =>
+      (name: 'auth' | 'contacts' | 'invoices' | 'payments') =>
       async (extraEnv: Record<string, string> = {}) => {
         const app = await startApp(name, { env: { ...serviceEnv, ...extraEnv } });
         started.push(app);
@@ -124,6 +127,9 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
     const invoices: RunningApp[] = [];
     for (let i = 0; i < (options.invoices ?? 0); i++)
       invoices.push(await startService('invoices')());
+    const payments: RunningApp[] = [];
+    for (let i = 0; i < (options.payments ?? 0); i++)
+      payments.push(await startService('payments')());
 
     const gatewayClient = new GatewayClient(gateway.url, TEST_ADMIN_KEY);
     const created = await gatewayClient.request<ConnectionSummary>('POST', '/api/connections', {
@@ -158,6 +164,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
       contacts,
       auth,
       invoices,
+      payments,
       connection,
       serviceEnv,
       startContacts,

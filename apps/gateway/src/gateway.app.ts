@@ -11,6 +11,8 @@ import { createValidationPipe } from './http/validation.pipe';
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const app = await NestFactory.create(GatewayModule.register(config), {
     logger: createLogger('gateway', config.LOG_LEVEL),
+    // Exact's webhook HashCode is computed over the raw JSON text.
+    rawBody: true,
   });
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());

@@ -48,6 +48,32 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional()
   @IsServiceUrl(['http', 'https'])
   EXACT_BASE_URL?: string;
+
+  /** Exact's webhook secret (App Center): checks the HashCode of deliveries to /webhooks/exact. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  EXACT_WEBHOOK_SECRET?: string;
+
+  /** For the Exact calls the gateway makes itself (webhook subscriptions). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EXACT_TIMEOUT_MS: number = 30_000;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EXACT_RATE_WINDOW_MS: number = 60_000;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  ODOO_TIMEOUT_MS: number = 30_000;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,5 +1,11 @@
 import { HEALTH_CHECKS, HealthCheck, HealthController } from '@app/common';
-import { ExactSyncClientModule, ExactSyncRpc, SyncQueueModule } from '@app/sync-queue';
+import {
+  CONNECTOR_SERVICE_CONFIG,
+  ConnectionClients,
+  ExactSyncClientModule,
+  ExactSyncRpc,
+  SyncQueueModule,
+} from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -11,6 +17,8 @@ import { ExactCallbackController } from './oauth/exact-callback.controller';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { SetupController } from './setup/setup.controller';
 import { SetupService } from './setup/setup.service';
+import { ExactWebhooksController } from './webhooks/exact-webhooks.controller';
+import { ExactWebhooksService } from './webhooks/exact-webhooks.service';
 import { SyncJobsController } from './sync-jobs/sync-jobs.controller';
 import { SyncJobsService } from './sync-jobs/sync-jobs.service';
 
@@ -34,6 +42,7 @@ export class GatewayModule {
         ConnectionsController,
         ExactCallbackController,
         SetupController,
+        ExactWebhooksController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -42,6 +51,9 @@ export class GatewayModule {
         ConnectionsService,
         OAuthStateService,
         SetupService,
+        ExactWebhooksService,
+        ConnectionClients,
+        { provide: CONNECTOR_SERVICE_CONFIG, useValue: config },
         {
           provide: HEALTH_CHECKS,
           inject: [DataSource, ExactSyncRpc],

@@ -70,8 +70,8 @@ export class ConnectionsService {
     Object.assign(connection, plain);
     if (odooSecret !== undefined)
       connection.odooSecret = this.secrets.encrypt(odooSecret, connection.id);
-    if (features) connection.features = { ...connection.features, ...features };
-    if (settings) connection.settings = { ...connection.settings, ...settings };
+    if (features) connection.features = { ...connection.features, ...definedOnly(features) };
+    if (settings) connection.settings = { ...connection.settings, ...definedOnly(settings) };
     if (countryChanged) {
       // Tokens are valid only on the country host that issued them.
       await this.db.query(`DELETE FROM exact_token WHERE connection_id = $1`, [id]);
@@ -189,4 +189,11 @@ export class ConnectionsService {
       ? new ConflictException('a connection for this Odoo URL, database and company exists already')
       : error;
   }
+}
+
+/** What a PATCH body sets: validated DTOs carry every property, the ones not sent as undefined. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -13,7 +13,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConnectionEntity } from '../entities/connection.entity';
 import { ExactSyncRpc } from '../messaging/exact-sync-client.module';
-import { CONNECTOR_SERVICE_CONFIG, ConnectorServiceConfig } from './connector-service.config';
+import { CONNECTOR_SERVICE_CONFIG } from './connector-service.config';
+import type { ConnectionClientsConfig } from './connector-service.config';
 
 /** Odoo and Exact Online clients for a connection, reused while the connection is unchanged. */
 @Injectable()
@@ -26,7 +27,7 @@ export class ConnectionClients {
   private readonly odooClients = new Map<string, { version: number; client: OdooClient }>();
 
   constructor(
-    @Inject(CONNECTOR_SERVICE_CONFIG) private readonly config: ConnectorServiceConfig,
+    @Inject(CONNECTOR_SERVICE_CONFIG) private readonly config: ConnectionClientsConfig,
     @InjectDataSource() db: DataSource,
     rpc: ExactSyncRpc,
   ) {

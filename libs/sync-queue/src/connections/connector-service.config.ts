@@ -38,4 +38,14 @@ export class ConnectorServiceConfig extends WorkerConfig {
   ODOO_TIMEOUT_MS: number = 30_000;
 }
 
+/** What ConnectionClients needs of a process's configuration (the services', the gateway's). */
+export type ConnectionClientsConfig = Pick<
+  ConnectorServiceConfig,
+  | 'TOKEN_ENCRYPTION_KEY'
+  | 'EXACT_BASE_URL'
+  | 'EXACT_TIMEOUT_MS'
+  | 'EXACT_RATE_WINDOW_MS'
+  | 'ODOO_TIMEOUT_MS'
+>;
+
 export const CONNECTOR_SERVICE_CONFIG = Symbol('CONNECTOR_SERVICE_CONFIG');
