@@ -33,8 +33,22 @@ describe('start-up configuration', () => {
     ],
     [
       'payments',
-      { DATABASE_URL: 'postgres://localhost/x', RABBITMQ_URL: 'http://localhost' },
+      {
+        DATABASE_URL: 'postgres://localhost/x',
+        RABBITMQ_URL: 'http://localhost',
+        TOKEN_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+      },
       'payments: configuration error: RABBITMQ_URL is invalid: must be a amqp:// or amqps:// URL',
+    ],
+    [
+      'invoices',
+      {
+        DATABASE_URL: 'postgres://localhost/x',
+        RABBITMQ_URL: 'amqp://localhost',
+        TOKEN_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+        EXACT_RATE_WINDOW_MS: '10',
+      },
+      'invoices: configuration error: EXACT_RATE_WINDOW_MS is invalid: EXACT_RATE_WINDOW_MS must not be less than 100',
     ],
     [
       'sandbox',
