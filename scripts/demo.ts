@@ -15,7 +15,8 @@ const DIVISION = 1001;
 /**
  * `npm run demo`: migrations, the sandbox and every service started against local PostgreSQL and
  * RabbitMQ, one partner synced from the simulated Odoo to the simulated Exact Online (created,
- * then updated, then a no-op), and the gateway left running until Ctrl+C.
+ * then updated, then a no-op), an invoice booked with its PDF and paid in Exact back to Odoo, and
+ * the gateway left running until Ctrl+C.
  */
 runProcess('demo', async () => {
   const log = createLogger('demo', 'log');
@@ -133,6 +134,8 @@ runProcess('demo', async () => {
     await sync('2. after the change');
     await sync('3. same data again');
 
+    await invoiceAndPayment(api, odoo, rabbitmqUrl, newConnection.body.id, log);
+
     log.log('demo complete');
     log.log(`the gateway keeps running on ${gateway.url} — try:`);
     log.log(`  curl -H 'Authorization: Bearer ${adminKey}' ${gateway.url}/api/sync-jobs`);
@@ -143,6 +146,104 @@ runProcess('demo', async () => {
     throw error;
   }
 });
+
+/**
+ * Maps what an invoice needs, books a posted Odoo invoice with its PDF in Exact, then pays it in
+ * Exact and lets the payments service register the payment in Odoo.
+ */
+async function invoiceAndPayment(
+  api: GatewayClient,
+  odoo: SandboxClient,
+  rabbitmqUrl: string,
+  connectionId: string,
+  log: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const setup = (method: string, path: string, body?: unknown) =>
+    api.request<{ items: { odooId: number; odoo: { code: string | null } }[]; changed?: number }>(
+      method,
+      `/api/connections/${connectionId}/setup/mappings/${path}`,
+      body,
+    );
+  const byCode = async (list: string, code: string) =>
+    (await setup('GET', list)).body.items.find((i) => i.odoo.code === code)!.odooId;
+  const [journal, bank, sales] = [
+    await byCode('journals', 'INV'),
+    await byCode('bank-journals', 'BNK1'),
+    await byCode('accounts', '700000'),
+  ];
+  await setup('PUT', 'journals', { mappings: [{ odooId: journal, exactCode: '70' }] });
+  await setup('PUT', 'bank-journals', { mappings: [{ odooId: bank, exactCode: '20' }] });
+  await setup('PUT', 'accounts', { mappings: [{ odooId: sales, exactCode: '8000' }] });
+  const taxes = await setup('POST', 'taxes/auto');
+  log.log(
+    `4. mapped journal INV → 70, bank BNK1 → 20, account 700000 → 8000; ${taxes.body.changed} tax(es) auto-matched`,
+  );
+
+  const [agrolait] = await odoo.odooCall<number[]>('res.partner', 'search', [
+    [['name', '=', 'Agrolait']],
+  ]);
+  const [tax21] = await odoo.odooCall<number[]>('account.tax', 'search', [
+    [
+      ['name', '=', '21%'],
+      ['company_id', '=', 1],
+    ],
+  ]);
+  const moveId = await odoo.odooCall<number>('account.move', 'create', [
+    {
+      move_type: 'out_invoice',
+      partner_id: agrolait,
+      journal_id: journal,
+      invoice_date: new Date().toISOString().slice(0, 10),
+      invoice_line_ids: [
+        [0, 0, { name: 'Consulting', quantity: 8, price_unit: 95, tax_ids: [[6, 0, [tax21]]] }],
+      ],
+    },
+  ]);
+  await odoo.odooCall('account.move', 'action_post', [[moveId]]);
+  const before = (await odoo.calls('exact')).calls.length;
+  await publishOdooEvent(
+    rabbitmqUrl,
+    odooCloudEvent({
+      type: ODOO_EVENT_TYPES.movePosted,
+      db: 'demo',
+      companyId: 1,
+      model: 'account.move',
+      resId: moveId,
+    }),
+  );
+  const booked = await waitFor('the invoice to be booked', async () => {
+    const [job] = await api.jobs({ kind: 'invoice.sync', q: `account.move/${moveId}` });
+    return job && ['done', 'failed', 'dead'].includes(job.state) ? job : undefined;
+  });
+  const calls = (await odoo.calls('exact')).calls.slice(before);
+  log.log(
+    `5. invoice ${booked.label} posted in Odoo: job ${booked.id} ${booked.state}, ${booked.result?.action ?? booked.lastError} as sales entry ${booked.result?.exactEntryNumber}, ${calls.length} Exact call(s): ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+  );
+
+  const [move] = await odoo.odooCall<{ amount_total: number }[]>(
+    'account.move',
+    'read',
+    [[moveId]],
+    {
+      fields: ['amount_total'],
+    },
+  );
+  await odoo.payExact(DIVISION, String(booked.result?.exactEntryId), move.amount_total);
+  await api.request('POST', `/api/connections/${connectionId}/payments/poll`);
+  const paid = await waitFor('the payment to reach Odoo', async () => {
+    const [job] = await api.jobs({ kind: 'payment.apply', q: `account.move/${moveId}` });
+    return job && ['done', 'failed', 'dead'].includes(job.state) ? job : undefined;
+  });
+  const [after] = await odoo.odooCall<{ payment_state: string }[]>(
+    'account.move',
+    'read',
+    [[moveId]],
+    { fields: ['payment_state'] },
+  );
+  log.log(
+    `6. paid ${move.amount_total} in Exact: job ${paid.id} ${paid.state}, ${paid.result?.action ?? paid.lastError}; the invoice in Odoo is ${after.payment_state}`,
+  );
+}
 
 function describe(job: SyncJob): string {
   if (job.state !== 'done') return `error: ${job.lastError}`;

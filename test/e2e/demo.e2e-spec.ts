@@ -22,7 +22,7 @@ describe('npm run demo', () => {
     await admin.end();
   });
 
-  it('creates its database, syncs the partner three ways and keeps the gateway up until stopped', async () => {
+  it('creates its database, syncs the partner three ways, books and pays an invoice, and keeps the gateway up until stopped', async () => {
     const databaseUrl = new URL(TEST_POSTGRES_URL);
     databaseUrl.pathname = `/${database}`;
     const [gatewayPort, sandboxPort] = [await freePort(), await freePort()];
@@ -53,13 +53,27 @@ describe('npm run demo', () => {
       expect(output).toMatch(/1\. first sync: job \d+ done, created .*, 3 Exact call\(s\)/);
       expect(output).toMatch(/2\. after the change: job \d+ done, updated .*, 1 Exact call\(s\)/);
       expect(output).toMatch(/3\. same data again: job \d+ done, unchanged .*, 0 Exact call\(s\)/);
+      expect(output).toMatch(
+        /5\. invoice INV\/\d+\/\d+ posted in Odoo: job \d+ done, created as sales entry \d+, 3 Exact call\(s\): POST documents\/Documents, POST documents\/DocumentAttachments, POST salesentry\/SalesEntries/,
+      );
+      expect(output).toMatch(
+        /6\. paid [\d.]+ in Exact: job \d+ done, registered; the invoice in Odoo is paid/,
+      );
 
       const health = await fetch(`http://127.0.0.1:${gatewayPort}/health`);
       expect(health.status).toBe(200);
       const jobs = await fetch(`http://127.0.0.1:${gatewayPort}/api/sync-jobs?state=done`, {
         headers: { Authorization: 'Bearer demo-test-admin-key-000' },
       });
-      expect(((await jobs.json()) as { items: unknown[] }).items).toHaveLength(3);
+      const done = ((await jobs.json()) as { items: { kind: string }[] }).items;
+      expect(done.map((job) => job.kind).sort()).toEqual([
+        'contact.sync',
+        'contact.sync',
+        'contact.sync',
+        'invoice.sync',
+        'payment.apply',
+        'payment.poll',
+      ]);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- demo output ---\n${output}`, {
         cause: error,
