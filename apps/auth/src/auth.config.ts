@@ -1,14 +1,9 @@
-import { IsBase64Key, IsServiceUrl, WorkerConfig } from '@app/common';
-import { Expose, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsServiceUrl, WorkerConfig, withExactAccess } from '@app/common';
+import { Expose } from 'class-transformer';
+import { IsNotEmpty, IsString } from 'class-validator';
 
-export class AuthConfig extends WorkerConfig {
+export class AuthConfig extends withExactAccess(WorkerConfig) {
   override HTTP_PORT = 3001;
-
-  /** 32 bytes, base64: encrypts the Exact tokens at rest. */
-  @Expose()
-  @IsBase64Key(32)
-  TOKEN_ENCRYPTION_KEY: string;
 
   @Expose()
   @IsString()
@@ -24,24 +19,6 @@ export class AuthConfig extends WorkerConfig {
   @Expose()
   @IsServiceUrl(['http', 'https'])
   EXACT_REDIRECT_URI: string;
-
-  @Expose()
-  @IsOptional()
-  @IsServiceUrl(['http', 'https'])
-  EXACT_BASE_URL?: string;
-
-  @Expose()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  EXACT_TIMEOUT_MS: number = 30_000;
-
-  /** Exact's minutely window, as for the syncing services (only a test sandbox changes it). */
-  @Expose()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  EXACT_RATE_WINDOW_MS: number = 60_000;
 }
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

@@ -1,3 +1,4 @@
+export * from './config/exact-access.config';
 export * from './config/load-config';
 export * from './config/run-process';
 export * from './config/service.config';
