@@ -177,18 +177,12 @@ describe('invoice backfill (500 invoices under a tight Exact budget)', () => {
     const calls = (await stack.sandboxClient.calls('exact')).calls.filter(
       (c) => c.division === SANDBOX_DIVISION,
     );
+    // The simulator refuses the 61st call of a window with a 429: none means the budget paced every job.
     expect(calls.filter((c) => c.status === 429)).toEqual([]);
     // One entry per booked invoice: ours and the sandbox's demo credit note.
     expect(
       calls.filter((c) => c.method === 'POST' && c.path === 'salesentry/SalesEntries'),
     ).toHaveLength(outcomes.filter((o) => o.state === 'done').length);
-    const perWindow = new Map<number, number>();
-    for (const call of calls) {
-      const window = Math.floor(Date.parse(call.at) / WINDOW_MS);
-      perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
-    }
-    expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(PER_WINDOW);
-
     const again = await api<InvoiceBackfillPlan>('POST', '/setup/invoices', {
       journalIds: [salesJournal],
       fromDate: '2026-10-01',
