@@ -158,25 +158,9 @@ async function invoiceAndPayment(
   connectionId: string,
   log: ReturnType<typeof createLogger>,
 ): Promise<void> {
-  const setup = (method: string, path: string, body?: unknown) =>
-    api.request<{ items: { odooId: number; odoo: { code: string | null } }[]; changed?: number }>(
-      method,
-      `/api/connections/${connectionId}/setup/mappings/${path}`,
-      body,
-    );
-  const byCode = async (list: string, code: string) =>
-    (await setup('GET', list)).body.items.find((i) => i.odoo.code === code)!.odooId;
-  const [journal, bank, sales] = [
-    await byCode('journals', 'INV'),
-    await byCode('bank-journals', 'BNK1'),
-    await byCode('accounts', '700000'),
-  ];
-  await setup('PUT', 'journals', { mappings: [{ odooId: journal, exactCode: '70' }] });
-  await setup('PUT', 'bank-journals', { mappings: [{ odooId: bank, exactCode: '20' }] });
-  await setup('PUT', 'accounts', { mappings: [{ odooId: sales, exactCode: '8000' }] });
-  const taxes = await setup('POST', 'taxes/auto');
+  const { salesJournal: journal, taxesMatched } = await api.mapSandboxInvoicing(connectionId);
   log.log(
-    `4. mapped journal INV → 70, bank BNK1 → 20, account 700000 → 8000; ${taxes.body.changed} tax(es) auto-matched`,
+    `4. mapped journal INV → 70, bank BNK1 → 20, account 700000 → 8000; ${taxesMatched} tax(es) auto-matched`,
   );
 
   const [agrolait] = await odoo.odooCall<number[]>('res.partner', 'search', [

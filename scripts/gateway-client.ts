@@ -1,3 +1,5 @@
+import type { MappingItem } from '@app/contracts';
+
 /** A minimal client of the admin API, as an operator's script would use it. */
 export class GatewayClient {
   constructor(
@@ -63,6 +65,36 @@ export class GatewayClient {
     if (pinned.status !== 200)
       throw new Error(`pin division: ${pinned.status} ${JSON.stringify(pinned.body)}`);
     return pinned.body;
+  }
+
+  /**
+   * What booking sales invoices and their payments needs on the sandbox (Belgian company 1 ⇄ Dutch
+   * division 1001): journal INV → 70, bank BNK1 → 20, account 700000 → 8000, taxes auto-matched.
+   */
+  async mapSandboxInvoicing(connectionId: string) {
+    const mappings = `/api/connections/${connectionId}/setup/mappings`;
+    const send = async (method: string, path: string, body?: unknown) => {
+      const answer = await this.request<{ items: MappingItem[]; changed?: number }>(
+        method,
+        `${mappings}/${path}`,
+        body,
+      );
+      if (answer.status !== 200)
+        throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    };
+    const map = async (list: string, odooCode: string, exactCode: string) => {
+      const { items } = await send('GET', list);
+      const odooId = items.find((item) => item.odoo.code === odooCode)!.odooId;
+      await send('PUT', list, { mappings: [{ odooId, exactCode }] });
+      return odooId;
+    };
+    return {
+      salesJournal: await map('journals', 'INV', '70'),
+      bankJournal: await map('bank-journals', 'BNK1', '20'),
+      salesAccount: await map('accounts', '700000', '8000'),
+      taxesMatched: (await send('POST', 'taxes/auto')).changed ?? 0,
+    };
   }
 
   async jobs(query: Record<string, string> = {}): Promise<SyncJob[]> {

@@ -1,6 +1,12 @@
-import type { InvoiceBackfillPlan, MappingItem } from '@app/contracts';
+import type { InvoiceBackfillPlan } from '@app/contracts';
 import { waitFor } from '../../scripts/stack';
-import { E2eStack, SANDBOX_DIVISION, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  connectionApi,
+  odooOfCompany1,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 const INVOICES = 500;
 /** A "minute" of 2 s with 60 calls: far fewer calls than 8 workers would make unchecked. */
@@ -15,12 +21,9 @@ describe('invoice backfill (500 invoices under a tight Exact budget)', () => {
   const created: number[] = [];
   const total = () => INVOICES + demoDocuments;
   const odoo = <T>(model: string, method: string, args: unknown[], kwargs: object = {}) =>
-    stack.sandboxClient.odooCall<T>(model, method, args, {
-      ...kwargs,
-      context: { allowed_company_ids: [1] },
-    });
+    odooOfCompany1(stack).call<T>(model, method, args, kwargs);
   const api = <T>(method: string, path: string, body?: unknown) =>
-    stack.gatewayClient.request<T>(method, `/api/connections/${stack.connection.id}${path}`, body);
+    connectionApi(stack)<T>(method, path, body);
 
   beforeAll(async () => {
     stack = await startE2eStack({
@@ -30,19 +33,9 @@ describe('invoice backfill (500 invoices under a tight Exact budget)', () => {
     });
     await stack.sandboxClient.setExactLimits({ minutely: PER_WINDOW, daily: 20_000 });
 
-    const { body: journals } = await api<{ items: MappingItem[] }>(
-      'GET',
-      '/setup/mappings/journals',
-    );
-    salesJournal = journals.items.find((j) => j.odoo.code === 'INV')!.odooId;
-    await api('PUT', '/setup/mappings/journals', {
-      mappings: [{ odooId: salesJournal, exactCode: '70' }],
-    });
-    await api('POST', '/setup/mappings/taxes/auto');
-    const [sales] = await odoo<number[]>('account.account', 'search', [[['code', '=', '700000']]]);
-    await api('PUT', '/setup/mappings/accounts', {
-      mappings: [{ odooId: sales, exactCode: '8000' }],
-    });
+    const mapped = await stack.gatewayClient.mapSandboxInvoicing(stack.connection.id);
+    salesJournal = mapped.salesJournal;
+    const sales = mapped.salesAccount;
 
     demoDocuments = await odoo<number>('account.move', 'search_count', [
       [

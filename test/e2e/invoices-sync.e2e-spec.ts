@@ -1,7 +1,13 @@
 import type { MappingItem } from '@app/contracts';
 import { SyncJob } from '../../scripts/gateway-client';
 import { waitFor } from '../../scripts/stack';
-import { E2eStack, SANDBOX_DIVISION, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  connectionApi,
+  odooOfCompany1,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 type Line = [
   name: string,
@@ -20,17 +26,11 @@ describe.each([13, 17])('invoices sync with Odoo %i', (version) => {
   let stack: E2eStack;
   const typeField = version === 13 ? 'type' : 'move_type';
   const odoo = <T>(model: string, method: string, args: unknown[], kwargs: object = {}) =>
-    stack.sandboxClient.odooCall<T>(model, method, args, {
-      ...kwargs,
-      context: { allowed_company_ids: [1] },
-    });
-  const idOf = async (model: string, domain: unknown[]) => {
-    const [id] = await odoo<number[]>(model, 'search', [domain]);
-    return id;
-  };
+    odooOfCompany1(stack).call<T>(model, method, args, kwargs);
+  const idOf = (model: string, domain: unknown[]) => odooOfCompany1(stack).idOf(model, domain);
   const exactRecords = (set: string) => stack.sandboxClient.exactRecords(SANDBOX_DIVISION, set);
   const api = <T>(method: string, path: string, body?: unknown) =>
-    stack.gatewayClient.request<T>(method, `/api/connections/${stack.connection.id}${path}`, body);
+    connectionApi(stack)<T>(method, path, body);
 
   let taxes: { sale21: number; sale0: number; sale6: number; purchase21: number };
   let accounts: { sales: number; services: number; purchases: number };

@@ -1,8 +1,13 @@
-import type { MappingItem } from '@app/contracts';
 import { createHmac } from 'node:crypto';
 import { SyncJob } from '../../scripts/gateway-client';
 import { waitFor } from '../../scripts/stack';
-import { E2eStack, SANDBOX_DIVISION, startE2eStack } from '../support/e2e-stack';
+import {
+  E2eStack,
+  SANDBOX_DIVISION,
+  connectionApi,
+  odooOfCompany1,
+  startE2eStack,
+} from '../support/e2e-stack';
 
 const WEBHOOK_SECRET = 'sandbox-webhook-secret';
 
@@ -17,14 +22,10 @@ describe.each([13, 17])('payments sync with Odoo %i', (version) => {
   const stateField = version === 13 ? 'invoice_payment_state' : 'payment_state';
   const memoField = version === 13 ? 'communication' : 'ref';
   const odoo = <T>(model: string, method: string, args: unknown[], kwargs: object = {}) =>
-    stack.sandboxClient.odooCall<T>(model, method, args, {
-      ...kwargs,
-      context: { allowed_company_ids: [1] },
-    });
-  const idOf = async (model: string, domain: unknown[]) =>
-    (await odoo<number[]>(model, 'search', [domain]))[0];
+    odooOfCompany1(stack).call<T>(model, method, args, kwargs);
+  const idOf = (model: string, domain: unknown[]) => odooOfCompany1(stack).idOf(model, domain);
   const api = <T>(method: string, path: string, body?: unknown) =>
-    stack.gatewayClient.request<T>(method, `/api/connections/${stack.connection.id}${path}`, body);
+    connectionApi(stack)<T>(method, path, body);
   let tax21: number;
   let sales: number;
 
@@ -37,22 +38,8 @@ describe.each([13, 17])('payments sync with Odoo %i', (version) => {
       // Polls come from the operator or from webhooks here, not from the schedule.
       env: { EXACT_WEBHOOK_SECRET: WEBHOOK_SECRET, PAYMENTS_POLL_INTERVAL_MS: '600000' },
     });
-    const list = async (name: string) =>
-      (await api<{ items: MappingItem[] }>('GET', `/setup/mappings/${name}`)).body.items;
-    const inv = (await list('journals')).find((j) => j.odoo.code === 'INV')!;
-    await api('PUT', '/setup/mappings/journals', {
-      mappings: [{ odooId: inv.odooId, exactCode: '70' }],
-    });
-    const bank = (await list('bank-journals')).find((j) => j.odoo.code === 'BNK1')!;
-    const bankMapped = await api('PUT', '/setup/mappings/bank-journals', {
-      mappings: [{ odooId: bank.odooId, exactCode: '20' }],
-    });
-    expect(bankMapped.status).toBe(200);
-    await api('POST', '/setup/mappings/taxes/auto');
-    sales = await idOf('account.account', [['code', '=', '700000']]);
-    await api('PUT', '/setup/mappings/accounts', {
-      mappings: [{ odooId: sales, exactCode: '8000' }],
-    });
+    // Throws unless every mapping, the bank journal's too, is accepted.
+    sales = (await stack.gatewayClient.mapSandboxInvoicing(stack.connection.id)).salesAccount;
     tax21 = await idOf('account.tax', [
       ['name', '=', '21%'],
       ['company_id', '=', 1],

@@ -29,6 +29,8 @@ export async function rpcRequests<T>(
         if (body.response) answers.set(String(message.properties.correlationId), body.response);
         if (answers.size === count) allAnswered();
       },
+      // RabbitMQ only allows the direct reply-to pseudo-queue to be consumed in no-ack mode (a lost
+      // reply is a timeout for the caller, as with Nest's own client); the services' queues use manual acks.
       { noAck: true },
     );
     for (let i = 0; i < count; i++) {

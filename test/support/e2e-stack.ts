@@ -216,3 +216,21 @@ export async function publishPartnerEvent(
   await publishOdooEvent(stack.vhost.url, event);
   return event;
 }
+
+/** Odoo calls as a user of company 1, and the id of the first record a domain finds. */
+export function odooOfCompany1(stack: E2eStack) {
+  const call = <T>(model: string, method: string, args: unknown[], kwargs: object = {}) =>
+    stack.sandboxClient.odooCall<T>(model, method, args, {
+      ...kwargs,
+      context: { allowed_company_ids: [1] },
+    });
+  const idOf = async (model: string, domain: unknown[]) =>
+    (await call<number[]>(model, 'search', [domain]))[0];
+  return { call, idOf };
+}
+
+/** Admin API requests under the stack's connection (`/api/connections/:id` + path). */
+export function connectionApi(stack: E2eStack) {
+  return <T>(method: string, path: string, body?: unknown) =>
+    stack.gatewayClient.request<T>(method, `/api/connections/${stack.connection.id}${path}`, body);
+}

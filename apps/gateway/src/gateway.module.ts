@@ -4,6 +4,7 @@ import {
   ConnectionClients,
   ExactSyncClientModule,
   ExactSyncRpc,
+  PaymentPolls,
   SyncQueueModule,
 } from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -52,6 +53,7 @@ export class GatewayModule {
         OAuthStateService,
         SetupService,
         ExactWebhooksService,
+        PaymentPolls,
         ConnectionClients,
         { provide: CONNECTOR_SERVICE_CONFIG, useValue: config },
         {

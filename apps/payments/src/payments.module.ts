@@ -2,6 +2,7 @@ import {
   CONNECTOR_SERVICE_CONFIG,
   ConnectionClients,
   ExactSyncClientModule,
+  PaymentPolls,
   WorkerRuntimeModule,
 } from '@app/sync-queue';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -26,6 +27,7 @@ export class PaymentsModule {
         { provide: CONNECTOR_SERVICE_CONFIG, useValue: config },
         { provide: PAYMENTS_CONFIG, useValue: config },
         ConnectionClients,
+        PaymentPolls,
         PaymentPollScheduler,
         PaymentPollHandler,
         PaymentApplyHandler,

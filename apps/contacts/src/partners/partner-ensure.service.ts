@@ -85,9 +85,9 @@ export class PartnerEnsureService {
   private async settled(jobId: string, deadline: number): Promise<SyncJobEntity | null> {
     for (;;) {
       const job = await this.jobs.findOneByOrFail({ id: jobId });
-      const waiting = job.state === 'pending' && job.lastError !== null;
-      if (job.state !== 'pending' && job.state !== 'running') return job;
-      if (waiting) return job;
+      const inProgress =
+        job.state === 'running' || (job.state === 'pending' && job.lastError === null);
+      if (!inProgress) return job;
       if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

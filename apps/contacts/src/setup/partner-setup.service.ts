@@ -1,4 +1,3 @@
-import { MappingError, RetryLaterError } from '@app/common';
 import { JOB_KINDS, PartnerMaster, PartnerSetupConflict, PartnerSetupPlan } from '@app/contracts';
 import { ExactAccount, ExactClient, bulkAccounts } from '@app/exact-client';
 import { Domain, OdooClient, OdooPartner, countryIdsByCode, readPartners } from '@app/odoo-client';
@@ -11,6 +10,7 @@ import {
   EntityLinkEntity,
   JobNotifier,
   SyncJobQueue,
+  readyConnection,
 } from '@app/sync-queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -62,13 +62,7 @@ export class PartnerSetupService {
   ) {}
 
   async setup(connectionId: string, master: PartnerMaster, dryRun: boolean) {
-    const connection = await this.connections.findById(connectionId);
-    if (!connection) throw new MappingError(`connection ${connectionId} does not exist`);
-    if (connection.status !== 'ready')
-      throw new RetryLaterError(
-        `connection '${connection.name}' is ${connection.status}: authorize it and pin a division first`,
-        new Date(),
-      );
+    const connection = await readyConnection(this.connections, connectionId, null);
     const exact = this.clients.exact(connection);
     const odoo = this.clients.odoo(connection);
     const { accounts, pages } = await readAllAccounts(exact);
@@ -250,12 +244,10 @@ export class PartnerSetupService {
   ): Promise<number> {
     const correlationId = `setup:partners:${connection.id}:${Date.now()}`;
     const queued = await this.db.transaction(async (manager) => {
-      const results = [];
-      for (const job of jobs)
-        results.push({
-          ...(await this.queue.enqueue({ ...job, correlationId }, manager)),
-          kind: job.kind,
-        });
+      const results = await this.queue.enqueueAll(
+        jobs.map((job) => ({ ...job, correlationId })),
+        manager,
+      );
       await manager.query(
         `UPDATE connection SET settings = settings || jsonb_build_object('partnerMaster', $2::text), updated_at = now() WHERE id = $1`,
         [connection.id, master],

@@ -2,7 +2,7 @@ import { PARTNER_MASTERS } from '@app/contracts';
 import type { PartnerMaster } from '@app/contracts';
 import { EXACT_COUNTRIES, PARTNER_MATCH_RULES, PARTNER_RANKS } from '@app/sync-queue';
 import type { ExactCountry, PartnerMatchRule, PartnerRank } from '@app/sync-queue';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -166,68 +166,8 @@ export class CreateConnectionDto {
   settings?: SettingsDto;
 }
 
-/** Changes to a connection; only what is sent changes. */
-export class UpdateConnectionDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
-  odooUrl?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  odooDb?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  odooLogin?: string;
-
-  @ApiPropertyOptional({ writeOnly: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  odooSecret?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  odooCompanyId?: number;
-
-  @ApiPropertyOptional({
-    enum: EXACT_COUNTRIES,
-    description: 'Changing it requires authorizing again',
-  })
-  @IsOptional()
-  @IsIn(EXACT_COUNTRIES)
-  exactCountry?: ExactCountry;
-
-  @ApiPropertyOptional({ type: FeaturesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FeaturesDto)
-  features?: FeaturesDto;
-
-  @ApiPropertyOptional({ type: SettingsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SettingsDto)
-  settings?: SettingsDto;
-}
+/** Changes to a connection; only what is sent changes (a new Exact country needs a new authorization). */
+export class UpdateConnectionDto extends PartialType(CreateConnectionDto) {}
 
 export class ConnectionIdParamDto {
   @ApiProperty({ format: 'uuid' })

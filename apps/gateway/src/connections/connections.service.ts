@@ -70,8 +70,8 @@ export class ConnectionsService {
     Object.assign(connection, plain);
     if (odooSecret !== undefined)
       connection.odooSecret = this.secrets.encrypt(odooSecret, connection.id);
-    if (features) connection.features = { ...connection.features, ...definedOnly(features) };
-    if (settings) connection.settings = { ...connection.settings, ...definedOnly(settings) };
+    if (features) connection.features = { ...connection.features, ...features };
+    if (settings) connection.settings = { ...connection.settings, ...settings };
     if (countryChanged) {
       // Tokens are valid only on the country host that issued them.
       await this.db.query(`DELETE FROM exact_token WHERE connection_id = $1`, [id]);
@@ -178,9 +178,20 @@ export class ConnectionsService {
     });
   }
 
-  private async find(id: string): Promise<ConnectionEntity> {
+  /** The connection, or 404. */
+  async find(id: string): Promise<ConnectionEntity> {
     const connection = await this.directory.findById(id);
     if (!connection) throw new NotFoundException(`connection ${id} does not exist`);
+    return connection;
+  }
+
+  /** The connection once it can be used (authorized, a division pinned), or 404 / 409 saying why. */
+  async findReady(id: string): Promise<ConnectionEntity> {
+    const connection = await this.find(id);
+    if (connection.status !== 'ready')
+      throw new ConflictException(
+        `connection '${connection.name}' is ${connection.status}: authorize it and pin a division first`,
+      );
     return connection;
   }
 
@@ -189,11 +200,4 @@ export class ConnectionsService {
       ? new ConflictException('a connection for this Odoo URL, database and company exists already')
       : error;
   }
-}
-
-/** What a PATCH body sets: validated DTOs carry every property, the ones not sent as undefined. */
-function definedOnly<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }

@@ -1,11 +1,36 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+
+/**
+ * Validates, then leaves out what the request did not send: a DTO instance declares every field
+ * (as undefined), and a partial change spread over stored values must not reset the others.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return withoutUnsetFields(await super.transform(value, metadata));
+  }
+}
+
+function withoutUnsetFields<T>(value: T): T {
+  if (Array.isArray(value)) value.forEach(withoutUnsetFields);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    for (const [key, field] of Object.entries(value)) {
+      if (field === undefined) delete (value as Record<string, unknown>)[key];
+      else withoutUnsetFields(field);
+    }
+  return value;
+}
 
 /**
  * Request validation for the whole API: unknown fields are refused, values are converted to their
- * declared types, and a 400 names every offending field.
+ * declared types, what was not sent is left out, and a 400 names every offending field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -11,17 +11,15 @@ import {
   PartnerSetupPlan,
   PartnerSetupReply,
 } from '@app/contracts';
-import { ConnectionEntity, ExactSyncRpc } from '@app/sync-queue';
+import { ExactSyncRpc } from '@app/sync-queue';
 import {
   BadGatewayException,
   BadRequestException,
   ConflictException,
   GatewayTimeoutException,
   Injectable,
-  NotFoundException,
 } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { ConnectionsService } from '../connections/connections.service';
 
 /** Reading both sides in full takes a while for large administrations. */
 const SETUP_RPC_TIMEOUT_MS = 180_000;
@@ -35,12 +33,12 @@ type Failure = { ok: false; errorClass: string; message: string; refused?: unkno
 @Injectable()
 export class SetupService {
   constructor(
-    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    private readonly connections: ConnectionsService,
     private readonly rpc: ExactSyncRpc,
   ) {}
 
   async partners(id: string, master: PartnerMaster, dryRun: boolean): Promise<PartnerSetupPlan> {
-    await this.readyConnection(id);
+    await this.connections.findReady(id);
     const reply = await this.ask<PartnerSetupReply>('contacts', CONTACTS_PATTERNS.setupPartners, {
       connectionId: id,
       master,
@@ -55,7 +53,7 @@ export class SetupService {
     action: 'list' | 'put' | 'auto',
     options: { refresh?: boolean; mappings?: MappingChange[] } = {},
   ): Promise<{ items: MappingItem[]; changed?: number }> {
-    await this.readyConnection(id);
+    await this.connections.findReady(id);
     const { ok: _ok, ...answer } = await this.ask<InvoiceMappingsReply>(
       'invoices',
       INVOICES_PATTERNS.mappings,
@@ -68,21 +66,12 @@ export class SetupService {
     id: string,
     request: { journalIds: number[]; fromDate: string; dryRun?: boolean },
   ): Promise<InvoiceBackfillPlan> {
-    await this.readyConnection(id);
+    await this.connections.findReady(id);
     const reply = await this.ask<InvoiceBackfillReply>('invoices', INVOICES_PATTERNS.backfill, {
       connectionId: id,
       ...request,
     });
     return reply.plan;
-  }
-
-  private async readyConnection(id: string): Promise<void> {
-    const connection = await this.connections.findOneBy({ id });
-    if (!connection) throw new NotFoundException(`connection ${id} does not exist`);
-    if (connection.status !== 'ready')
-      throw new ConflictException(
-        `connection '${connection.name}' is ${connection.status}: authorize it and pin a division first`,
-      );
   }
 
   /** Asks the service; its refusals become 400 (changes refused), 409 (fix a mapping first) or 502. */

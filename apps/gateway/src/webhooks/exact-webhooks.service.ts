@@ -1,27 +1,20 @@
-import { JOB_KINDS } from '@app/contracts';
 import {
   ExactWebhookSubscription,
   verifyWebhookHashCode,
   webhookSubscriptions,
 } from '@app/exact-client';
-import {
-  ConnectionClients,
-  ConnectionEntity,
-  JobNotifier,
-  SyncJobQueue,
-  paymentPollRequest,
-} from '@app/sync-queue';
+import { ConnectionClients, ConnectionEntity, PaymentPolls } from '@app/sync-queue';
 import {
   ConflictException,
   Inject,
   Injectable,
   Logger,
-  NotFoundException,
   ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ConnectionsService } from '../connections/connections.service';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 
 /** Exact's webhook topic for entries and their payments (matching a payment changes the entry). */
@@ -38,9 +31,9 @@ export class ExactWebhooksService {
 
   constructor(
     @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    private readonly connectionsService: ConnectionsService,
     private readonly clients: ConnectionClients,
-    private readonly queue: SyncJobQueue,
-    private readonly notifier: JobNotifier,
+    private readonly polls: PaymentPolls,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -58,37 +51,25 @@ export class ExactWebhooksService {
     const due = (
       await this.connections.findBy({ exactDivision: Number(Division), status: 'ready' })
     ).filter((c) => c.features.payments);
-    return { polls: (await this.poll(due, 'webhook')).length };
+    const jobs = await this.polls.request(
+      due.map((c) => c.id),
+      'webhook',
+    );
+    return { polls: jobs.length };
   }
 
   /** An operator's "look for payments now". */
   async pollNow(connectionId: string): Promise<{ jobId: string }> {
-    const connection = await this.connections.findOneBy({ id: connectionId });
-    if (!connection) throw new NotFoundException(`connection ${connectionId} does not exist`);
+    const connection = await this.connectionsService.find(connectionId);
     if (!connection.features.payments)
       throw new ConflictException(`payments are switched off for '${connection.name}'`);
-    const [job] = await this.poll([connection], 'operator');
+    const [job] = await this.polls.request([connection.id], 'operator');
     return { jobId: job.id };
-  }
-
-  private async poll(connections: ConnectionEntity[], trigger: string) {
-    const jobs = [];
-    for (const connection of connections) {
-      const job = await this.queue.enqueue(paymentPollRequest(connection.id, trigger));
-      jobs.push({ id: job.id, kind: JOB_KINDS.paymentPoll });
-    }
-    await this.notifier.jobsReady(jobs);
-    return jobs;
   }
 
   /** Subscribes the connection's division to payment changes, with this gateway as the callback. */
   async subscribe(connectionId: string, callbackUrl: string): Promise<ExactWebhookSubscription> {
-    const connection = await this.connections.findOneBy({ id: connectionId });
-    if (!connection) throw new NotFoundException(`connection ${connectionId} does not exist`);
-    if (connection.status !== 'ready')
-      throw new ConflictException(
-        `connection '${connection.name}' is ${connection.status}: authorize it and pin a division first`,
-      );
+    const connection = await this.connectionsService.findReady(connectionId);
     if (!this.config.EXACT_WEBHOOK_SECRET)
       throw new ConflictException(
         'set EXACT_WEBHOOK_SECRET (the App Center webhook secret) first, or deliveries cannot be checked',

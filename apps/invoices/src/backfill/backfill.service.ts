@@ -1,4 +1,4 @@
-import { MappingError, RetryLaterError } from '@app/common';
+import { MappingError } from '@app/common';
 import { InvoiceBackfillPlan } from '@app/contracts';
 import {
   ConnectionClients,
@@ -10,6 +10,7 @@ import {
   OdooRecordJobs,
   SyncJobQueue,
   connectionSettings,
+  readyConnection,
 } from '@app/sync-queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -55,13 +56,7 @@ export class BackfillService {
     fromDate: string,
     dryRun: boolean,
   ): Promise<InvoiceBackfillPlan> {
-    const connection = await this.connections.findById(connectionId);
-    if (!connection) throw new MappingError(`connection ${connectionId} does not exist`);
-    if (connection.status !== 'ready')
-      throw new RetryLaterError(
-        `connection '${connection.name}' is ${connection.status}`,
-        new Date(),
-      );
+    const connection = await readyConnection(this.connections, connectionId, null);
     const journals = await this.mappings.byOdooId(connection.id, 'journal');
     const unusable = journalIds.filter(
       (id) => !journals.get(id)?.exactCode || !journals.get(id)!.enabled,
@@ -141,15 +136,7 @@ export class BackfillService {
       };
     });
     const correlationId = `backfill:${connection.id}:${now}`;
-    const queued = await this.db.transaction(async (manager) => {
-      const results = [];
-      for (const job of jobs)
-        results.push({
-          ...(await this.queue.enqueue({ ...job, correlationId }, manager)),
-          kind: job.kind,
-        });
-      return results;
-    });
+    const queued = await this.queue.enqueueAll(jobs.map((job) => ({ ...job, correlationId })));
     await this.notifier.jobsReady(queued);
     this.log.log(
       `connection ${connection.id}: backfill queued ${queued.length} invoice(s) over ${plan.exactCalls.days} day(s)`,

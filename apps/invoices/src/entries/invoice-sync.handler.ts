@@ -100,7 +100,13 @@ export class InvoiceSyncHandler implements SyncJobHandler {
       return skipped(
         `dated ${move.invoiceDate}, before the connection's start date ${settings.invoiceStartDate} (a backfill can book it)`,
       );
-    const journal = (await this.mappings.byOdooId(connection.id, 'journal')).get(move.journalId!);
+    const mappings = await this.mappings.load(connection.id, [
+      'journal',
+      'account',
+      'tax',
+      'payment_term',
+    ]);
+    const journal = mappings.of('journal').get(move.journalId!);
     if (!journal?.exactCode)
       throw new MappingError(
         `account.journal ${move.journalId} of ${move.name} has no Exact journal mapped; map it (or switch it off), then retry`,
@@ -111,11 +117,10 @@ export class InvoiceSyncHandler implements SyncJobHandler {
     const mapped = moveToEntry(move, kind, {
       journalCode: journal.exactCode,
       partyAccountId,
-      glAccounts: await this.guids(connection, 'account'),
-      vatCodes: await this.mappings.codes(connection.id, 'tax'),
+      glAccounts: mappings.exactIds('account'),
+      vatCodes: mappings.codes('tax'),
       paymentCondition: move.paymentTermId
-        ? ((await this.mappings.codes(connection.id, 'payment_term')).get(move.paymentTermId) ??
-          null)
+        ? (mappings.codes('payment_term').get(move.paymentTermId) ?? null)
         : null,
       creditNoteSign: settings.creditNoteSign,
       vatCodeWithoutTax: settings.vatCodeWithoutTax,
@@ -255,14 +260,6 @@ export class InvoiceSyncHandler implements SyncJobHandler {
       exactId,
       sentHash: null,
     };
-  }
-
-  /** Odoo account id → the Exact G/L account's ID (entries reference G/L accounts by ID). */
-  private async guids(connection: ConnectionEntity, kind: 'account'): Promise<Map<number, string>> {
-    const rows = await this.mappings.byOdooId(connection.id, kind);
-    return new Map(
-      [...rows].flatMap(([odooId, row]) => (row.exactId ? [[odooId, row.exactId]] : [])),
-    );
   }
 }
 

@@ -43,39 +43,23 @@ export class PaymentPollHandler implements SyncJobHandler {
       [connection.id, CURSOR],
     )) as { value: string }[];
     const from = stored?.value ?? '1';
-    let pages = 0;
-    let terms = 0;
-    const invoices = new Set<number>();
+    let [to, pages, terms] = [from, 0, 0];
+    const invoices = new Set<string>();
     for await (const page of syncPaymentTerms.pages(exact, `Timestamp gt ${odata.int64(from)}`)) {
       pages += 1;
+      if (page.length === 0) continue;
       terms += page.length;
-      const queued = await this.db.transaction((manager) =>
+      const stored = await this.db.transaction((manager) =>
         this.storePage(manager, connection.id, page),
       );
-      for (const job of queued) invoices.add(job.moveId);
-      await this.notifier.jobsReady(
-        queued.map((q) => ({ id: q.id, kind: JOB_KINDS.paymentApply })),
-      );
+      to = stored.highest;
+      for (const job of stored.queued) invoices.add(job.id);
+      await this.notifier.jobsReady(stored.queued);
     }
-    const [cursor] = (await this.db.query(
-      `SELECT value FROM sync_cursor WHERE connection_id = $1 AND name = $2`,
-      [connection.id, CURSOR],
-    )) as { value: string }[];
-    return {
-      action: 'polled',
-      from,
-      to: cursor?.value ?? from,
-      pages,
-      terms,
-      invoices: invoices.size,
-    };
+    return { action: 'polled', from, to, pages, terms, invoices: invoices.size };
   }
 
-  private async storePage(
-    manager: EntityManager,
-    connectionId: string,
-    page: ExactPaymentTerm[],
-  ): Promise<{ id: string; moveId: number }[]> {
+  private async storePage(manager: EntityManager, connectionId: string, page: ExactPaymentTerm[]) {
     const relevant = page.filter((t) => LINE_TYPES.includes(Number(t.LineType)));
     const entryIds = [...new Set(relevant.map((t) => t.TransactionEntryID.toLowerCase()))];
     const links = (await manager.query(
@@ -110,25 +94,22 @@ export class PaymentPollHandler implements SyncJobHandler {
         ],
       );
     }
-    const queued: { id: string; moveId: number }[] = [];
-    for (const entryId of entryIds.filter((id) => moveOf.has(id))) {
-      const moveId = moveOf.get(entryId)!;
-      const job = await this.queue.enqueue(
-        paymentApplyRequest(connectionId, { moveId, entryId }),
-        manager,
-      );
-      queued.push({ id: job.id, moveId });
-    }
-    const highest = page.reduce(
-      (max, t) => (BigInt(t.Timestamp) > max ? BigInt(t.Timestamp) : max),
-      0n,
+    const queued = await this.queue.enqueueAll(
+      entryIds
+        .filter((id) => moveOf.has(id))
+        .map((entryId) =>
+          paymentApplyRequest(connectionId, { moveId: moveOf.get(entryId)!, entryId }),
+        ),
+      manager,
     );
-    if (page.length > 0)
-      await manager.query(
-        `INSERT INTO sync_cursor (connection_id, name, value) VALUES ($1, $2, $3)
-         ON CONFLICT (connection_id, name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [connectionId, CURSOR, highest.toString()],
-      );
-    return queued;
+    const highest = page
+      .reduce((max, t) => (BigInt(t.Timestamp) > max ? BigInt(t.Timestamp) : max), 0n)
+      .toString();
+    await manager.query(
+      `INSERT INTO sync_cursor (connection_id, name, value) VALUES ($1, $2, $3)
+       ON CONFLICT (connection_id, name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [connectionId, CURSOR, highest],
+    );
+    return { queued, highest };
   }
 }

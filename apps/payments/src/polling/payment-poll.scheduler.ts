@@ -1,5 +1,4 @@
-import { JOB_KINDS } from '@app/contracts';
-import { ConnectionEntity, JobNotifier, SyncJobQueue, paymentPollRequest } from '@app/sync-queue';
+import { ConnectionEntity, PaymentPolls } from '@app/sync-queue';
 import {
   Inject,
   Injectable,
@@ -26,8 +25,7 @@ export class PaymentPollScheduler implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     private readonly scheduler: SchedulerRegistry,
-    private readonly queue: SyncJobQueue,
-    private readonly notifier: JobNotifier,
+    private readonly polls: PaymentPolls,
     @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
   ) {}
@@ -51,12 +49,10 @@ export class PaymentPollScheduler implements OnApplicationBootstrap, OnApplicati
       const due = (await this.connections.findBy({ status: 'ready' })).filter(
         (c) => c.features.payments,
       );
-      const jobs = [];
-      for (const connection of due) {
-        const job = await this.queue.enqueue(paymentPollRequest(connection.id, 'schedule'));
-        jobs.push({ id: job.id, kind: JOB_KINDS.paymentPoll });
-      }
-      await this.notifier.jobsReady(jobs);
+      await this.polls.request(
+        due.map((c) => c.id),
+        'schedule',
+      );
     } catch (error) {
       this.log.error(`could not schedule the payment polls: ${(error as Error).message}`);
     } finally {

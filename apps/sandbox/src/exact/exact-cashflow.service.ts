@@ -58,16 +58,7 @@ export class ExactCashflow {
       });
     }
     this.settleFullyPaid(division, entryId);
-    this.webhooks.notify(
-      this.store,
-      division,
-      origin,
-      'FinancialTransactions',
-      'Update',
-      entryId,
-      'financialtransaction/Transactions',
-    );
-    return this.termsOf(division, entryId);
+    return this.announced(division, origin, entryId);
   }
 
   /** Undoes every match of an entry: one open term for the whole amount again. */
@@ -84,6 +75,11 @@ export class ExactCashflow {
       IsFullyPaid: false,
       EndDate: null,
     });
+    return this.announced(division, origin, entryId);
+  }
+
+  /** A match made or undone is an update of the entry's financial transaction for webhooks; answers the terms. */
+  private announced(division: number, origin: string, entryId: string): ExactRecord[] {
     this.webhooks.notify(
       this.store,
       division,

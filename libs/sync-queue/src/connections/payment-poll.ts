@@ -1,5 +1,8 @@
 import { JOB_KINDS } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
 import type { EnqueueRequest } from '../jobs/sync-job-queue';
+import { SyncJobQueue } from '../jobs/sync-job-queue';
+import { JobNotifier } from '../messaging/job-notifier.service';
 
 /**
  * The payment poll of a connection. One job per connection while it has work ahead, so polls of a
@@ -15,4 +18,21 @@ export function paymentPollRequest(connectionId: string, trigger: string): Enque
     dedupKey: `${JOB_KINDS.paymentPoll}:${connectionId}`,
     payload: { trigger },
   };
+}
+
+/** Asks for the payment polls of connections (schedule, webhook, operator) and wakes the payments service. */
+@Injectable()
+export class PaymentPolls {
+  constructor(
+    private readonly queue: SyncJobQueue,
+    private readonly notifier: JobNotifier,
+  ) {}
+
+  async request(connectionIds: string[], trigger: string): Promise<{ id: string }[]> {
+    const jobs = await this.queue.enqueueAll(
+      connectionIds.map((id) => paymentPollRequest(id, trigger)),
+    );
+    await this.notifier.jobsReady(jobs);
+    return jobs;
+  }
 }

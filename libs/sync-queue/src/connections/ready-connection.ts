@@ -12,6 +12,16 @@ const NOT_READY_RETRY_MS = 60_000;
 export async function readyConnection(
   directory: ConnectionDirectory,
   connectionId: string,
+  feature: null,
+): Promise<ConnectionEntity>;
+export async function readyConnection(
+  directory: ConnectionDirectory,
+  connectionId: string,
+  feature: keyof ConnectionFeatures,
+): Promise<ConnectionEntity | null>;
+export async function readyConnection(
+  directory: ConnectionDirectory,
+  connectionId: string,
   feature: keyof ConnectionFeatures | null,
 ): Promise<ConnectionEntity | null> {
   const connection = await directory.findById(connectionId);

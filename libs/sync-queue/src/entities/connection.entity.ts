@@ -63,7 +63,7 @@ export const DEFAULT_CONNECTION_SETTINGS = {
   backfillDailyShare: 0.8,
 };
 
-/** The connection's settings with the defaults filled in. */
+/** The connection's settings with the defaults filled in (a setting stored as null takes its default). */
 export function connectionSettings(connection: { settings: ConnectionSettings; createdAt: Date }) {
   const set = Object.entries(connection.settings ?? {}).filter(([, value]) => value != null);
   return {

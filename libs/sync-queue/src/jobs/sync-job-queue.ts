@@ -96,6 +96,20 @@ export class SyncJobQueue {
    * the attempt counted and an attempt row opened — in one statement. SKIP LOCKED lets any number
    * of workers claim side by side without waiting for or taking each other's jobs.
    */
+  /** Several jobs in one transaction (the caller's, when given); answers each with its kind, for JobNotifier. */
+  async enqueueAll(
+    requests: EnqueueRequest[],
+    manager?: EntityManager,
+  ): Promise<(EnqueueResult & { kind: string })[]> {
+    const enqueue = async (tx: EntityManager) => {
+      const results: (EnqueueResult & { kind: string })[] = [];
+      for (const request of requests)
+        results.push({ ...(await this.enqueue(request, tx)), kind: request.kind });
+      return results;
+    };
+    return manager ? enqueue(manager) : this.db.transaction(enqueue);
+  }
+
   async claim(
     workerId: string,
     kinds: string[],

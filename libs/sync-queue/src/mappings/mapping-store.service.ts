@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { MappingEntity, MappingKind } from '../entities/mapping.entity';
 
 export interface MappingChangeRow {
@@ -10,6 +10,40 @@ export interface MappingChangeRow {
   enabled: boolean;
 }
 
+/** A connection's mappings of some kinds, read at once. */
+export class ConnectionMappings {
+  private readonly byKind = new Map<MappingKind, Map<number, MappingEntity>>();
+
+  constructor(rows: MappingEntity[]) {
+    for (const row of rows) {
+      let kind = this.byKind.get(row.kind);
+      if (!kind) this.byKind.set(row.kind, (kind = new Map()));
+      kind.set(row.odooId, row);
+    }
+  }
+
+  /** Every mapping of one kind, by Odoo id. */
+  of(kind: MappingKind): Map<number, MappingEntity> {
+    return this.byKind.get(kind) ?? new Map();
+  }
+
+  /** Odoo id → Exact code, of the mappings that have one. */
+  codes(kind: MappingKind): Map<number, string> {
+    return this.column(kind, 'exactCode');
+  }
+
+  /** Odoo id → the Exact record's ID (G/L accounts are referenced by ID in entries). */
+  exactIds(kind: MappingKind): Map<number, string> {
+    return this.column(kind, 'exactId');
+  }
+
+  private column(kind: MappingKind, field: 'exactCode' | 'exactId'): Map<number, string> {
+    return new Map(
+      [...this.of(kind)].flatMap(([odooId, row]) => (row[field] ? [[odooId, row[field]]] : [])),
+    );
+  }
+}
+
 /** The operator's mappings (Odoo journal, account, tax, payment term → Exact code), per connection. */
 @Injectable()
 export class MappingStore {
@@ -17,18 +51,19 @@ export class MappingStore {
     @InjectRepository(MappingEntity) private readonly mappings: Repository<MappingEntity>,
   ) {}
 
+  /** The mappings of these kinds, in one query. */
+  async load(connectionId: string, kinds: MappingKind[]): Promise<ConnectionMappings> {
+    return new ConnectionMappings(await this.mappings.findBy({ connectionId, kind: In(kinds) }));
+  }
+
   /** Every mapping of one kind, by Odoo id. */
   async byOdooId(connectionId: string, kind: MappingKind): Promise<Map<number, MappingEntity>> {
-    const rows = await this.mappings.findBy({ connectionId, kind });
-    return new Map(rows.map((row) => [row.odooId, row]));
+    return (await this.load(connectionId, [kind])).of(kind);
   }
 
   /** Odoo id → Exact code of the mappings that have one. */
   async codes(connectionId: string, kind: MappingKind): Promise<Map<number, string>> {
-    const rows = await this.byOdooId(connectionId, kind);
-    return new Map(
-      [...rows].flatMap(([odooId, row]) => (row.exactCode ? [[odooId, row.exactCode]] : [])),
-    );
+    return (await this.load(connectionId, [kind])).codes(kind);
   }
 
   /** Stores the changes in one transaction; a null code removes the mapping. */
