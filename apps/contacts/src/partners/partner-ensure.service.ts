@@ -37,6 +37,9 @@ export class PartnerEnsureService {
   ): Promise<ContactsEnsureReply> {
     const connection = await this.connections.findById(connectionId);
     if (!connection) return refused('mapping', `connection ${connectionId} does not exist`);
+    // The usual case (an invoice of a known customer) needs no Odoo read: only commercial partners are linked.
+    const known = await this.links.find(connection.id, 'partner', partnerId);
+    if (known) return { ok: true, exactAccountId: known.exactId, partnerId };
     const partner = await readPartner(this.clients.odoo(connection), partnerId);
     if (!partner) return refused('odoo', `res.partner ${partnerId} does not exist in Odoo`);
     const commercialId = partner.commercialPartnerId;
